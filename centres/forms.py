@@ -1,0 +1,170 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal
+from .validators import normalise_org_number
+
+LEADER_FIELDS = [
+    "org_number",
+    "street_address",
+    "postal_code",
+    "postal_place",
+    "email",
+    "phone",
+    "website",
+    "cooperation_summary",
+]
+REGISTRY_FIELDS = ["name", "district", "organisation_model", "status_note", "active"]
+
+postal_code_validator = RegexValidator(r"^\d{4}$", _("Postnummeret må ha fire sifre."))
+
+
+class CentreProfileForm(forms.ModelForm):
+    """The centre's own facts. Registry fields exist only for the coordinator, so a
+    leader's POST cannot set them: fields missing from the form are never saved."""
+
+    class Meta:
+        model = Centre
+        fields = REGISTRY_FIELDS + LEADER_FIELDS
+        widgets = {"cooperation_summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, registry_fields: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not registry_fields:
+            for name in REGISTRY_FIELDS:
+                del self.fields[name]
+        self.fields["postal_code"].validators.append(postal_code_validator)
+        self.fields["org_number"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        self.fields["postal_code"].widget.attrs.update(inputmode="numeric")
+
+    def clean_org_number(self):
+        value = self.cleaned_data["org_number"]
+        return normalise_org_number(value) if value.strip() else ""
+
+
+class TargetGroupForm(forms.Form):
+    name = forms.CharField(label=_("Målgruppe"), max_length=200, required=False)
+
+
+class BaseTargetGroupFormSet(forms.BaseFormSet):
+    """Ranked: the first row is the most important. Blank rows are skipped."""
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = {}
+        for form in self.forms:
+            name = form.cleaned_data.get("name", "").strip()
+            if not name:
+                continue
+            key = name.casefold()
+            if key in seen:
+                form.add_error(
+                    "name", _("«%(name)s» står allerede som nummer %(rank)s.")
+                    % {"name": name, "rank": seen[key]},
+                )
+            else:
+                seen[key] = len(seen) + 1
+
+    def names(self) -> list[str]:
+        return [
+            form.cleaned_data["name"].strip()
+            for form in self.forms
+            if form.cleaned_data.get("name", "").strip()
+        ]
+
+
+TargetGroupFormSet = forms.formset_factory(
+    TargetGroupForm, formset=BaseTargetGroupFormSet, extra=0, min_num=5, max_num=5
+)
+
+
+class GoalPeriodForm(forms.ModelForm):
+    class Meta:
+        model = GoalPeriod
+        fields = ["start_year", "end_year", "motto"]
+
+    def validate_unique(self):
+        # The centre is not a form field, so Django would skip the (centre, years)
+        # constraint; the view sets instance.centre before validation.
+        if self.has_error("end_year") or self.has_error("start_year"):
+            return
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+PeriodGoalFormSet = forms.inlineformset_factory(
+    GoalPeriod,
+    PeriodGoal,
+    fields=["text", "details"],
+    extra=1,
+    can_delete=True,
+    widgets={"details": forms.Textarea(attrs={"rows": 2})},
+)
+PartnerFormSet = forms.inlineformset_factory(
+    Centre,
+    Partner,
+    fields=["name", "cooperation"],
+    extra=1,
+    can_delete=True,
+    widgets={"cooperation": forms.Textarea(attrs={"rows": 3})},
+)
+ContactFormSet = forms.inlineformset_factory(
+    Centre,
+    ContactPerson,
+    fields=["name", "title", "email", "phone"],
+    extra=1,
+    can_delete=True,
+)
+
+
+class CentreEditForms:
+    """Every form of the centre edit page, validated and shown together so that an
+    error in one section keeps what was typed in all the others."""
+
+    def __init__(self, centre, data=None, *, registry_fields: bool, default_period: tuple[int, int]):
+        self.centre = centre
+        period = centre.goal_periods.first() or GoalPeriod(
+            centre=centre, start_year=default_period[0], end_year=default_period[1]
+        )
+        self.profile = CentreProfileForm(
+            data, instance=centre, registry_fields=registry_fields, prefix="centre"
+        )
+        self.target_groups = TargetGroupFormSet(
+            data,
+            prefix="groups",
+            initial=[{"name": group.name} for group in centre.target_groups.all()],
+        )
+        self.period = GoalPeriodForm(data, instance=period, prefix="period")
+        self.goals = PeriodGoalFormSet(data, instance=period, prefix="goals")
+        self.partners = PartnerFormSet(data, instance=centre, prefix="partners")
+        self.contacts = ContactFormSet(data, instance=centre, prefix="contacts")
+
+    @property
+    def all(self):
+        return [
+            self.profile,
+            self.target_groups,
+            self.period,
+            self.goals,
+            self.partners,
+            self.contacts,
+        ]
+
+    def is_valid(self) -> bool:
+        # A list, not a generator: every form must validate so every error is shown.
+        return all([form.is_valid() for form in self.all])
+
+    @property
+    def error_count(self) -> int:
+        count = 0
+        for form in self.all:
+            if isinstance(form, forms.BaseFormSet):
+                count += len(form.non_form_errors()) + sum(len(e) for e in form.errors)
+            else:
+                count += len(form.errors)
+        return count

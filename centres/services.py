@@ -1,0 +1,25 @@
+from django.db import transaction
+
+from frivillig.lib.formsets import save_in_displayed_order
+
+from .models import Centre, TargetGroup
+
+
+def replace_target_groups(centre: Centre, names: list[str]) -> None:
+    """Ranks follow the list: the first name is the most important target group."""
+    centre.target_groups.all().delete()
+    TargetGroup.objects.bulk_create(
+        TargetGroup(centre=centre, rank=rank, name=name) for rank, name in enumerate(names, 1)
+    )
+
+
+@transaction.atomic
+def save_centre_profile(edit_forms) -> Centre:
+    """Store every section of the edit page in one transaction."""
+    centre = edit_forms.profile.save()
+    replace_target_groups(centre, edit_forms.target_groups.names())
+    period = edit_forms.period.save()
+    save_in_displayed_order(edit_forms.goals, period=period)
+    save_in_displayed_order(edit_forms.partners, centre=centre)
+    save_in_displayed_order(edit_forms.contacts, centre=centre)
+    return centre

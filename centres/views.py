@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from meetings.schedule import formal_schedule
+
+from .filters import CentreFilter
+from .forms import CentreEditForms
+from .models import Centre
+from .services import save_centre_profile
+
+
+def centre_list(request):
+    centres = access.visible_centres(request.user, Centre.objects.with_profile())
+    centre_filter = CentreFilter(request.GET or None, queryset=centres)
+    return render(
+        request,
+        "centres/centre_list.html",
+        {"filter": centre_filter, "centres": centre_filter.qs},
+    )
+
+
+def centre_detail(request, slug):
+    centre = access.get_centre_for_user(request.user, slug, queryset=Centre.objects.with_profile())
+    today = timezone.localdate()
+    schedule = formal_schedule(centre.municipality, today.year, today, centres=[centre])
+    meetings = access.visible_meetings(request.user, centre.meetings.order_by("-date"))[:10]
+    return render(
+        request,
+        "centres/centre_detail.html",
+        {
+            "centre": centre,
+            "period": centre.current_goal_period,
+            "schedule": schedule,
+            "visit": schedule.visits[0],
+            "meetings": meetings,
+            "can_edit": access.can_edit_centre(request.user, centre),
+        },
+    )
+
+
+def centre_edit(request, slug):
+    centre = access.get_centre_for_user(request.user, slug, write=True)
+    year = timezone.localdate().year
+    edit_forms = CentreEditForms(
+        centre,
+        request.POST or None,
+        registry_fields=access.can_edit_centre_registry_fields(request.user, centre),
+        default_period=(year, year + 1),
+    )
+    if request.method == "POST":
+        if edit_forms.is_valid():
+            save_centre_profile(edit_forms)
+            messages.success(request, _("Profilen til %(name)s er lagret.") % {"name": centre.name})
+            return redirect(centre)
+        messages.error(
+            request, _("Profilen ble ikke lagret. Rett feilene som er merket under.")
+        )
+    return render(request, "centres/centre_edit.html", {"centre": centre, "forms": edit_forms})

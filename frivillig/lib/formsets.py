@@ -1,0 +1,17 @@
+def save_in_displayed_order(formset, **parent) -> None:
+    """Save an inline formset whose model has an `order` field: rows keep the order they
+    have on the page, deleted and untouched blank rows go away."""
+    formset.save(commit=False)
+    for obj in formset.deleted_objects:
+        obj.delete()
+    order = 0
+    for form in formset.forms:
+        if not form.has_changed() and not form.instance.pk:
+            continue
+        if form.cleaned_data.get("DELETE"):
+            continue
+        order += 1
+        for name, value in parent.items():
+            setattr(form.instance, name, value)
+        form.instance.order = order
+        form.instance.save()

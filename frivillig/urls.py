@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from . import views
+
+admin.site.site_header = "Frivillig – administrasjon"
+admin.site.site_title = "Frivillig"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("sentraler/", include("centres.urls")),
+    path("moter/", include("meetings.urls")),
+    path("konto/", include("accounts.urls")),
+    path("sprak/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]

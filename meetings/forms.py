@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import AgendaItem, FollowUp, Meeting
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "date", "start_time", "end_time", "location", "centres", "notes"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "centres": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the municipality's own centres can be chosen; anything else is refused.
+        self.fields["centres"].queryset = centres
+        self.fields["centres"].help_text = _(
+            "Fellesmøter og dialogmøter gjelder alle sentralene; et besøk gjelder én."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Meeting.Kind.VISIT and len(cleaned.get("centres") or []) != 1:
+            self.add_error("centres", _("Et besøk gjelder én frivilligsentral. Velg én."))
+        return cleaned
+
+
+AgendaFormSet = forms.inlineformset_factory(
+    Meeting,
+    AgendaItem,
+    fields=["title", "presenter", "is_break"],
+    extra=2,
+    can_delete=True,
+)
+FollowUpFormSet = forms.inlineformset_factory(
+    Meeting,
+    FollowUp,
+    fields=["text", "responsible", "due_date", "done"],
+    extra=1,
+    can_delete=True,
+    widgets={"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
+)
+
+
+class MeetingEditForms:
+    def __init__(self, meeting, data=None, *, centres):
+        self.meeting = MeetingForm(data, instance=meeting, centres=centres, prefix="meeting")
+        self.agenda = AgendaFormSet(data, instance=meeting, prefix="agenda")
+        self.follow_ups = FollowUpFormSet(data, instance=meeting, prefix="followups")
+
+    def is_valid(self) -> bool:
+        return all([self.meeting.is_valid(), self.agenda.is_valid(), self.follow_ups.is_valid()])
+
+
+class MeetingFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("År"), coerce=int, required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("Alle år"))] + [(y, y) for y in years]
+        self.fields["kind"].choices = [("", _("Alle typer")), *Meeting.Kind.choices]

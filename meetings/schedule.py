@@ -1,0 +1,94 @@
+"""The formal interaction between a municipality and its centres, year by year.
+
+Seed 000: one common meeting each year in the first quarter and one visit to each
+centre in the third. For a year this tells, per expected meeting, whether it is held,
+planned, overdue or not planned yet; three queries whatever the number of centres.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import Meeting, quarter_end
+
+
+class Status(models.TextChoices):
+    HELD = "held", _("Gjennomført")
+    PLANNED = "planned", _("Planlagt")
+    OVERDUE = "overdue", _("Forsinket")
+    DUE = "due", _("Ikke planlagt ennå")
+
+
+@dataclass(frozen=True)
+class ScheduleItem:
+    kind: str
+    centre: object | None
+    status: str
+    meeting: Meeting | None
+    due: datetime.date
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+@dataclass(frozen=True)
+class Schedule:
+    year: int
+    common: ScheduleItem
+    visits: list[ScheduleItem]
+
+    def visit_for(self, centre) -> ScheduleItem | None:
+        return next((item for item in self.visits if item.centre.pk == centre.pk), None)
+
+    def count(self, status: str) -> int:
+        return sum(1 for item in self.visits if item.status == status)
+
+    @property
+    def overdue(self) -> list[ScheduleItem]:
+        return [item for item in [self.common, *self.visits] if item.status == Status.OVERDUE]
+
+
+def _item(kind, centre, meetings, due, today) -> ScheduleItem:
+    held = [m for m in meetings if m.date <= today]
+    if held:
+        return ScheduleItem(kind, centre, Status.HELD, held[-1], due)
+    if meetings:
+        return ScheduleItem(kind, centre, Status.PLANNED, meetings[0], due)
+    status = Status.OVERDUE if today > due else Status.DUE
+    return ScheduleItem(kind, centre, status, None, due)
+
+
+def formal_schedule(municipality, year: int, today: datetime.date, centres=None) -> Schedule:
+    """The year's common meeting and a visit per active centre, each with its status."""
+    if centres is None:
+        centres = municipality.centres.filter(active=True).order_by("name")
+    meetings = list(
+        Meeting.objects.filter(
+            municipality=municipality,
+            date__year=year,
+            kind__in=[Meeting.Kind.COMMON, Meeting.Kind.VISIT],
+        )
+        .prefetch_related("centres")
+        .order_by("date", "start_time")
+    )
+    common = _item(
+        Meeting.Kind.COMMON,
+        None,
+        [m for m in meetings if m.kind == Meeting.Kind.COMMON],
+        quarter_end(year, municipality.common_meeting_quarter),
+        today,
+    )
+    visit_due = quarter_end(year, municipality.visit_quarter)
+    visits_by_centre: dict[int, list[Meeting]] = {}
+    for meeting in meetings:
+        if meeting.kind == Meeting.Kind.VISIT:
+            for centre in meeting.centres.all():
+                visits_by_centre.setdefault(centre.pk, []).append(meeting)
+    visits = [
+        _item(Meeting.Kind.VISIT, centre, visits_by_centre.get(centre.pk, []), visit_due, today)
+        for centre in centres
+    ]
+    return Schedule(year=year, common=common, visits=visits)

@@ -1,0 +1,113 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access
+from centres.models import Centre
+
+from .forms import MeetingEditForms, MeetingFilterForm
+from .ics import meeting_calendar
+from .models import Meeting
+from .services import save_meeting
+
+
+def meeting_list(request):
+    meetings = access.visible_meetings(request.user, Meeting.objects.with_details())
+    years = sorted({d.year for d in meetings.dates("date", "year")}, reverse=True)
+    filter_form = MeetingFilterForm(request.GET or None, years=years)
+    if filter_form.is_valid():
+        if year := filter_form.cleaned_data.get("year"):
+            meetings = meetings.in_year(year)
+        if kind := filter_form.cleaned_data.get("kind"):
+            meetings = meetings.filter(kind=kind)
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "meetings": meetings,
+            "filter_form": filter_form,
+            "today": timezone.localdate(),
+            "can_manage": access.can_manage_meetings(request.user),
+        },
+    )
+
+
+def meeting_detail(request, pk):
+    meeting = access.get_meeting_for_user(
+        request.user,
+        pk,
+        queryset=Meeting.objects.with_details().prefetch_related("agenda_items", "follow_ups"),
+    )
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "today": timezone.localdate(),
+            "can_manage": access.can_manage_meetings(request.user, meeting.municipality_id),
+        },
+    )
+
+
+def meeting_ics(request, pk):
+    meeting = access.get_meeting_for_user(
+        request.user, pk, queryset=Meeting.objects.prefetch_related("agenda_items")
+    )
+    body = meeting_calendar(meeting, url=request.build_absolute_uri(meeting.get_absolute_url()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    filename = f"{meeting.date:%Y-%m-%d}-{slugify(meeting.title)[:50]}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _centre_choices(municipality_id):
+    return Centre.objects.filter(municipality_id=municipality_id, active=True).order_by("name")
+
+
+def _edit(request, meeting, template_title):
+    edit_forms = MeetingEditForms(
+        meeting, request.POST or None, centres=_centre_choices(meeting.municipality_id)
+    )
+    if request.method == "POST":
+        if edit_forms.is_valid():
+            meeting = save_meeting(edit_forms)
+            messages.success(request, _("Møtet «%(title)s» er lagret.") % {"title": meeting.title})
+            return redirect(meeting)
+        messages.error(request, _("Møtet ble ikke lagret. Rett feilene som er merket under."))
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"meeting": meeting, "forms": edit_forms, "page_title": template_title},
+    )
+
+
+def meeting_create(request):
+    access.require_coordinator(request.user)
+    municipality_id = request.user.municipality_id
+    if municipality_id is None:
+        messages.info(request, _("Møter opprettes av kommunens koordinator."))
+        return redirect("meetings:list")
+    initial_kind = request.GET.get("type")
+    meeting = Meeting(
+        municipality_id=municipality_id,
+        kind=initial_kind if initial_kind in Meeting.Kind.values else Meeting.Kind.VISIT,
+    )
+    return _edit(request, meeting, _("Nytt møte"))
+
+
+def meeting_edit(request, pk):
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    return _edit(request, meeting, _("Rediger møte"))
+
+
+@require_POST
+def meeting_delete(request, pk):
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    title = meeting.title
+    meeting.delete()
+    messages.success(request, _("Møtet «%(title)s» er slettet.") % {"title": title})
+    return redirect("meetings:list")
