@@ -14,7 +14,15 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ["username", "get_full_name", "email", "role", "municipality", "centre", "is_active"]
+    list_display = [
+        "username",
+        "get_full_name",
+        "email",
+        "role",
+        "municipality",
+        "centre",
+        "is_active",
+    ]
     list_filter = ["role", "municipality", "is_active", "is_staff", "is_superuser"]
     list_select_related = ["municipality", "centre"]
     search_fields = ["username", "first_name", "last_name", "email", "centre__name"]

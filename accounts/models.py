@@ -89,6 +89,4 @@ class User(AbstractUser):
 
         super().clean()
         if self.centre_id and self.municipality_id != self.centre.municipality_id:
-            raise ValidationError(
-                {"centre": _("Sentralen må ligge i brukerens kommune.")}
-            )
+            raise ValidationError({"centre": _("Sentralen må ligge i brukerens kommune.")})

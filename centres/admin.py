@@ -26,7 +26,14 @@ class GoalPeriodInline(admin.TabularInline):
 
 @admin.register(Centre)
 class CentreAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "district", "organisation_model", "org_number", "active"]
+    list_display = [
+        "name",
+        "municipality",
+        "district",
+        "organisation_model",
+        "org_number",
+        "active",
+    ]
     list_filter = ["municipality", "organisation_model", "active"]
     list_select_related = ["municipality"]
     search_fields = ["name", "district", "org_number"]

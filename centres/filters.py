@@ -34,7 +34,9 @@ class CentreFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(
-            Q(name__icontains=value) | Q(district__icontains=value) | Q(partners__name__icontains=value)
+            Q(name__icontains=value)
+            | Q(district__icontains=value)
+            | Q(partners__name__icontains=value)
         ).distinct()
 
     def by_target_group(self, queryset, name, value):

@@ -62,7 +62,8 @@ class BaseTargetGroupFormSet(forms.BaseFormSet):
             key = name.casefold()
             if key in seen:
                 form.add_error(
-                    "name", _("«%(name)s» står allerede som nummer %(rank)s.")
+                    "name",
+                    _("«%(name)s» står allerede som nummer %(rank)s.")
                     % {"name": name, "rank": seen[key]},
                 )
             else:
@@ -126,7 +127,9 @@ class CentreEditForms:
     """Every form of the centre edit page, validated and shown together so that an
     error in one section keeps what was typed in all the others."""
 
-    def __init__(self, centre, data=None, *, registry_fields: bool, default_period: tuple[int, int]):
+    def __init__(
+        self, centre, data=None, *, registry_fields: bool, default_period: tuple[int, int]
+    ):
         self.centre = centre
         period = centre.goal_periods.first() or GoalPeriod(
             centre=centre, start_year=default_period[0], end_year=default_period[1]

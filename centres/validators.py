@@ -9,9 +9,7 @@ def normalise_org_number(value: str) -> str:
     try:
         return orgnr.validate(value)
     except InvalidLength as exc:
-        raise ValidationError(
-            _("Organisasjonsnummeret må ha ni sifre."), code="length"
-        ) from exc
+        raise ValidationError(_("Organisasjonsnummeret må ha ni sifre."), code="length") from exc
     except InvalidChecksum as exc:
         raise ValidationError(
             _("Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke."),

@@ -55,7 +55,5 @@ def centre_edit(request, slug):
             save_centre_profile(edit_forms)
             messages.success(request, _("Profilen til %(name)s er lagret.") % {"name": centre.name})
             return redirect(centre)
-        messages.error(
-            request, _("Profilen ble ikke lagret. Rett feilene som er merket under.")
-        )
+        messages.error(request, _("Profilen ble ikke lagret. Rett feilene som er merket under."))
     return render(request, "centres/centre_edit.html", {"centre": centre, "forms": edit_forms})

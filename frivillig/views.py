@@ -24,7 +24,9 @@ def dashboard(request):
     user = request.user
     if user.municipality_id is None:
         municipalities = (
-            Municipality.objects.annotate(centre_count=Count("centres")) if user.is_superuser else []
+            Municipality.objects.annotate(centre_count=Count("centres"))
+            if user.is_superuser
+            else []
         )
         return render(request, "dashboard_unassigned.html", {"municipalities": municipalities})
 

@@ -22,9 +22,13 @@ def meeting_calendar(meeting, *, url: str) -> bytes:
     zone = ZoneInfo(settings.TIME_ZONE)
     if meeting.start_time:
         event.add("dtstart", datetime.datetime.combine(meeting.date, meeting.start_time, zone))
-        end_time = meeting.end_time or (
-            datetime.datetime.combine(meeting.date, meeting.start_time) + datetime.timedelta(hours=2)
-        ).time()
+        end_time = (
+            meeting.end_time
+            or (
+                datetime.datetime.combine(meeting.date, meeting.start_time)
+                + datetime.timedelta(hours=2)
+            ).time()
+        )
         event.add("dtend", datetime.datetime.combine(meeting.date, end_time, zone))
     else:
         event.add("dtstart", meeting.date)

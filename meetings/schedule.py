@@ -47,6 +47,18 @@ class Schedule:
         return sum(1 for item in self.visits if item.status == status)
 
     @property
+    def held_count(self) -> int:
+        return self.count(Status.HELD)
+
+    @property
+    def planned_count(self) -> int:
+        return self.count(Status.PLANNED)
+
+    @property
+    def overdue_count(self) -> int:
+        return self.count(Status.OVERDUE)
+
+    @property
     def overdue(self) -> list[ScheduleItem]:
         return [item for item in [self.common, *self.visits] if item.status == Status.OVERDUE]
 

@@ -1,0 +1,16 @@
+"""Template filters available in every template (registered as builtins in settings)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def lines(text: str) -> list[str]:
+    """Text kept as one point per line, for showing as a list."""
+    return [line.strip().lstrip("-•").strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def status_class(status: str) -> str:
+    return f"status status-{status}"
