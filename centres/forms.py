@@ -25,6 +25,14 @@ class CentreProfileForm(forms.ModelForm):
     """The centre's own facts. Registry fields exist only for the coordinator, so a
     leader's POST cannot set them: fields missing from the form are never saved."""
 
+    # Wider than the stored nine digits: people type "974 775 018".
+    org_number = forms.CharField(
+        label=_("Organisasjonsnummer"),
+        max_length=20,
+        required=False,
+        help_text=Centre._meta.get_field("org_number").help_text,
+    )
+
     class Meta:
         model = Centre
         fields = REGISTRY_FIELDS + LEADER_FIELDS

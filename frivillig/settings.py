@@ -141,6 +141,9 @@ STORAGES = {
     },
 }
 
+# Django 6 behaviour now: a URL typed without a scheme gets https://.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,0 +1,114 @@
+import pytest
+
+from .factories import (
+    CentreFactory,
+    CoordinatorFactory,
+    LeaderFactory,
+    MeetingFactory,
+    MunicipalityFactory,
+    ReaderFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_plain(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The manifest storage needs collectstatic; tests serve static files from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def municipality(db):
+    return MunicipalityFactory(name="Skien", slug="skien")
+
+
+@pytest.fixture
+def other_municipality(db):
+    return MunicipalityFactory(name="Drammen", slug="drammen")
+
+
+@pytest.fixture
+def centre_a(municipality):
+    return CentreFactory(municipality=municipality, name="Klyve nærmiljøsenter", slug="klyve")
+
+
+@pytest.fixture
+def centre_b(municipality):
+    return CentreFactory(municipality=municipality, name="Gulset nærmiljøsenter", slug="gulset")
+
+
+@pytest.fixture
+def other_centre(other_municipality):
+    return CentreFactory(municipality=other_municipality, name="Drammen sentral", slug="drammen-s")
+
+
+@pytest.fixture
+def coordinator(municipality):
+    return CoordinatorFactory(username="koordinator", municipality=municipality)
+
+
+@pytest.fixture
+def other_coordinator(other_municipality):
+    return CoordinatorFactory(username="koordinator-annen", municipality=other_municipality)
+
+
+@pytest.fixture
+def leader_a(centre_a):
+    return LeaderFactory(username="leder-a", centre=centre_a)
+
+
+@pytest.fixture
+def leader_b(centre_b):
+    return LeaderFactory(username="leder-b", centre=centre_b)
+
+
+@pytest.fixture
+def reader(municipality):
+    return ReaderFactory(username="leser", municipality=municipality)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def common_meeting(municipality, centre_a, centre_b):
+    return MeetingFactory(municipality=municipality, centres=[centre_a, centre_b])
+
+
+@pytest.fixture
+def visit_b(municipality, centre_b):
+    return MeetingFactory(
+        municipality=municipality, kind="visit", title="Besøk på Gulset", centres=[centre_b]
+    )
+
+
+@pytest.fixture
+def cast(coordinator, other_coordinator, leader_a, leader_b, reader, admin_user):
+    """The users every access test runs through, by the name the matrix uses."""
+    return {
+        "anonymous": None,
+        "coordinator": coordinator,
+        "other_coordinator": other_coordinator,
+        "leader_a": leader_a,
+        "leader_b": leader_b,
+        "reader": reader,
+        "admin": admin_user,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,146 @@
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.models import Municipality, User
+from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
+from meetings.models import AgendaItem, FollowUp, Meeting
+
+
+class MunicipalityFactory(DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Kommune {n}")
+    slug = factory.Sequence(lambda n: f"kommune-{n}")
+
+
+class CentreFactory(DjangoModelFactory):
+    class Meta:
+        model = Centre
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Sentral {n:03d}")
+    slug = factory.Sequence(lambda n: f"sentral-{n}")
+    district = factory.Sequence(lambda n: f"Bydel {n % 4}")
+    organisation_model = Centre.OrganisationModel.SEMI_AUTONOMOUS
+
+
+class TargetGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+
+    centre = factory.SubFactory(CentreFactory)
+    rank = factory.Sequence(lambda n: n + 1)
+    name = "Barn og ungdom"
+
+
+class GoalPeriodFactory(DjangoModelFactory):
+    class Meta:
+        model = GoalPeriod
+
+    centre = factory.SubFactory(CentreFactory)
+    start_year = 2025
+    end_year = 2026
+
+
+class PeriodGoalFactory(DjangoModelFactory):
+    class Meta:
+        model = PeriodGoal
+
+    period = factory.SubFactory(GoalPeriodFactory)
+    text = factory.Sequence(lambda n: f"Mål {n}")
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Samarbeidsaktør {n}")
+    cooperation = "Felles aktiviteter\nFaste møter"
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    centre = factory.SubFactory(CentreFactory)
+    name = factory.Sequence(lambda n: f"Kontakt {n}")
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.no")
+
+
+def full_centre(**kwargs) -> Centre:
+    """A centre with everything its profile shows: groups, goals, partners, contacts."""
+    centre = CentreFactory(**kwargs)
+    for rank, name in enumerate(["Barn og ungdom", "Seniorer", "Familier"], 1):
+        TargetGroupFactory(centre=centre, rank=rank, name=name)
+    period = GoalPeriodFactory(centre=centre, motto="Den inkluderende bydelen")
+    PeriodGoalFactory.create_batch(2, period=period)
+    PartnerFactory.create_batch(2, centre=centre)
+    ContactPersonFactory(centre=centre)
+    return centre
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"bruker{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.no")
+    password = factory.django.Password("demo")
+
+
+class CoordinatorFactory(UserFactory):
+    role = User.Role.COORDINATOR
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class ReaderFactory(UserFactory):
+    role = User.Role.READER
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class LeaderFactory(UserFactory):
+    role = User.Role.LEADER
+    centre = factory.SubFactory(CentreFactory)
+    municipality = factory.SelfAttribute("centre.municipality")
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = Meeting
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    kind = Meeting.Kind.COMMON
+    title = factory.Sequence(lambda n: f"Møte {n}")
+    date = datetime.date(2026, 2, 12)
+    start_time = datetime.time(13, 0)
+    end_time = datetime.time(15, 0)
+    location = "Rådhuset"
+
+    @factory.post_generation
+    def centres(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.centres.set(extracted)
+
+
+class AgendaItemFactory(DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Punkt {n}")
+    presenter = "Koordinatoren"
+
+
+class FollowUpFactory(DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Oppfølging {n}")
