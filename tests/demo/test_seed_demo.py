@@ -1,0 +1,68 @@
+from django.apps import apps
+from django.core.management import call_command
+
+from accounts.models import User
+from centres.models import Centre
+from meetings.models import Meeting
+from meetings.schedule import formal_schedule
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_demo_loads_twice_without_duplicates(db):
+    call_command("seed_demo")
+    first = _row_counts()
+    call_command("seed_demo")
+    assert _row_counts() == first
+    assert first["centres.Centre"] == 6
+    assert first["accounts.Municipality"] == 2
+
+
+def test_demo_has_skiens_centres_as_in_the_seed(db):
+    call_command("seed_demo")
+    names = set(Centre.objects.filter(municipality__slug="skien").values_list("name", flat=True))
+    assert {"Klyve nærmiljøsenter", "Frogner nærmiljøsenter", "Bakken nærmiljøsenter"} <= names
+    assert {"SMK frivilligsentral", "Gulset nærmiljøsenter"} <= names
+
+    klyve = Centre.objects.get(slug="klyve")
+    assert list(klyve.target_groups.values_list("name", flat=True)) == [
+        "Barn og ungdom",
+        "Flerkulturelle",
+        "Seniorer",
+    ]
+    assert klyve.goal_periods.get().motto == "Den inkluderende bydelen"
+    gulset_goal = Centre.objects.get(slug="gulset").goal_periods.get().goals.last()
+    assert gulset_goal.details == "Samarbeid med Team Fritid\nMerbruk av Overground"
+    smk_partner = Centre.objects.get(slug="smk").partners.get(name="Klosterhagen og Solum legesenter")
+    assert "Frivilligsentralen på gul resept" in smk_partner.cooperation
+    moving = Centre.objects.get(slug="kommunal-frivilligsentral")
+    assert "Menstad til Lie" in moving.status_note
+
+
+def test_demo_has_the_logins_and_the_dialogue_meeting(db):
+    call_command("seed_demo")
+    leaders = User.objects.filter(role="leader").values_list("username", "centre__slug")
+    assert set(leaders) == {
+        ("leder-klyve", "klyve"),
+        ("leder-frogner", "frogner"),
+        ("leder-bakken", "bakken"),
+        ("leder-smk", "smk"),
+        ("leder-gulset", "gulset"),
+    }
+    for username in ("admin", "koordinator-skien", "koordinator-drammen", "leder-smk"):
+        assert User.objects.get(username=username).check_password("demo")
+    dialogue = Meeting.objects.get(kind="dialogue")
+    presenters = list(dialogue.agenda_items.values_list("presenter", flat=True))
+    assert presenters[0] == "utvalgsleder Hans Edvard Askjer"
+    assert dialogue.agenda_items.filter(is_break=True, title="Kaffe og mingling").exists()
+
+
+def test_demo_schedule_shows_held_planned_and_overdue_visits(db):
+    import datetime
+
+    call_command("seed_demo")
+    skien = Centre.objects.get(slug="klyve").municipality
+    schedule = formal_schedule(skien, 2026, datetime.date(2026, 11, 23))
+    assert (schedule.held_count, schedule.planned_count, schedule.overdue_count) == (3, 1, 2)
