@@ -44,7 +44,11 @@ def test_password_change(client_for, coordinator):
     client = client_for(coordinator)
     response = client.post(
         reverse("password_change"),
-        {"old_password": "demo", "new_password1": "Frivillig-2026!", "new_password2": "Frivillig-2026!"},
+        {
+            "old_password": "demo",
+            "new_password1": "Frivillig-2026!",
+            "new_password2": "Frivillig-2026!",
+        },
     )
     assert response.status_code == 302
     coordinator.refresh_from_db()

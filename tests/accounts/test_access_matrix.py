@@ -53,7 +53,9 @@ def test_centre_access(action, role, cast, client_for, centre_a):
     assert response.status_code == CENTRE_MATRIX[action][role]
     centre_a.refresh_from_db()
     if action == "save":
-        assert (centre_a.phone == "35 00 00 00") == (response.status_code == 302 and role != "anonymous")
+        assert (centre_a.phone == "35 00 00 00") == (
+            response.status_code == 302 and role != "anonymous"
+        )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -1,5 +1,7 @@
 """The main journeys in a real browser, each page checked with axe-core."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -12,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
 
 
 def test_coordinator_logs_in_and_opens_a_centre(page, demo):

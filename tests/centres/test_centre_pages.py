@@ -23,7 +23,9 @@ def test_coordinator_sees_the_whole_profile(client_for, coordinator, municipalit
 
 def test_centre_list_filters_by_district_and_target_group(client_for, coordinator, municipality):
     klyve = full_centre(municipality=municipality, name="Klyve", slug="klyve", district="Klyve")
-    gulset = CentreFactory(municipality=municipality, name="Gulset", slug="gulset", district="Gulset")
+    gulset = CentreFactory(
+        municipality=municipality, name="Gulset", slug="gulset", district="Gulset"
+    )
     gulset.target_groups.create(rank=1, name="Lavinntektsfamilier")
     client = client_for(coordinator)
 
@@ -85,7 +87,7 @@ def test_bad_input_gets_a_norwegian_message_next_to_the_field_and_keeps_what_was
     assert response.status_code == 200
     page = response.content.decode()
     assert message in page
-    assert f'aria-invalid="true"' in page
+    assert 'aria-invalid="true"' in page
     assert 'value="35 58 10 00"' in page and 'value="Seniorer"' in page
     centre_a.refresh_from_db()
     assert centre_a.phone == ""
@@ -155,7 +157,9 @@ def test_pages_cost_the_same_queries_for_6_and_60_centres(
 ):
     client = client_for(coordinator)
     centres = [full_centre(municipality=municipality) for _ in range(6)]
-    args = [centres[0].slug] if url_name.startswith("centres:") and url_name != "centres:list" else []
+    args = (
+        [centres[0].slug] if url_name.startswith("centres:") and url_name != "centres:list" else []
+    )
     url = reverse(url_name, args=args)
     small = _query_count(client, url)
     for _ in range(54):

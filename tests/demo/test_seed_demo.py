@@ -35,7 +35,9 @@ def test_demo_has_skiens_centres_as_in_the_seed(db):
     assert klyve.goal_periods.get().motto == "Den inkluderende bydelen"
     gulset_goal = Centre.objects.get(slug="gulset").goal_periods.get().goals.last()
     assert gulset_goal.details == "Samarbeid med Team Fritid\nMerbruk av Overground"
-    smk_partner = Centre.objects.get(slug="smk").partners.get(name="Klosterhagen og Solum legesenter")
+    smk_partner = Centre.objects.get(slug="smk").partners.get(
+        name="Klosterhagen og Solum legesenter"
+    )
     assert "Frivilligsentralen på gul resept" in smk_partner.cooperation
     moving = Centre.objects.get(slug="kommunal-frivilligsentral")
     assert "Menstad til Lie" in moving.status_note

@@ -100,7 +100,9 @@ def test_editing_keeps_the_agenda_and_can_remove_a_point(client_for, coordinator
 
 def test_meeting_list_filters_by_year_and_kind(client_for, coordinator, common_meeting, visit_b):
     last_year = MeetingFactory(
-        municipality=coordinator.municipality, title="Fjorårets møte", date=datetime.date(2025, 2, 13)
+        municipality=coordinator.municipality,
+        title="Fjorårets møte",
+        date=datetime.date(2025, 2, 13),
     )
     client = client_for(coordinator)
     page = client.get(reverse("meetings:list"), {"kind": "visit"}).content.decode()
