@@ -1,7 +1,11 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+
+from frivillig.lib.forms import row_helper
 
 from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal
 from .validators import normalise_org_number
@@ -44,8 +48,42 @@ class CentreProfileForm(forms.ModelForm):
             for name in REGISTRY_FIELDS:
                 del self.fields[name]
         self.fields["postal_code"].validators.append(postal_code_validator)
+        self.helper = self._layout(registry_fields)
         self.fields["org_number"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["postal_code"].widget.attrs.update(inputmode="numeric")
+
+    @staticmethod
+    def _layout(registry_fields: bool) -> FormHelper:
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        registry = (
+            [
+                Row(Column("name", css_class="col-md-6"), Column("district", css_class="col-md-6")),
+                Row(
+                    Column("organisation_model", css_class="col-md-6"),
+                    Column("status_note", css_class="col-md-6"),
+                ),
+                "active",
+            ]
+            if registry_fields
+            else []
+        )
+        helper.layout = Layout(
+            *registry,
+            Row(
+                Column("org_number", css_class="col-md-6"),
+                Column("website", css_class="col-md-6"),
+            ),
+            Row(
+                Column("street_address", css_class="col-md-6"),
+                Column("postal_code", css_class="col-md-2"),
+                Column("postal_place", css_class="col-md-4"),
+            ),
+            Row(Column("email", css_class="col-md-6"), Column("phone", css_class="col-md-6")),
+            "cooperation_summary",
+        )
+        return helper
 
     def clean_org_number(self):
         value = self.cleaned_data["org_number"]
@@ -122,10 +160,22 @@ PartnerFormSet = forms.inlineformset_factory(
     can_delete=True,
     widgets={"cooperation": forms.Textarea(attrs={"rows": 3})},
 )
+
+
+class ContactForm(forms.ModelForm):
+    helper = row_helper(
+        ("name", "col-md-3"), ("title", "col-md-3"), ("email", "col-md-3"), ("phone", "col-md-3")
+    )
+
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "title", "email", "phone"]
+
+
 ContactFormSet = forms.inlineformset_factory(
     Centre,
     ContactPerson,
-    fields=["name", "title", "email", "phone"],
+    form=ContactForm,
     extra=1,
     can_delete=True,
 )

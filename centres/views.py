@@ -15,10 +15,21 @@ from .services import save_centre_profile
 def centre_list(request):
     centres = access.visible_centres(request.user, Centre.objects.with_profile())
     centre_filter = CentreFilter(request.GET or None, queryset=centres)
+    centres = list(centre_filter.qs)
+    today = timezone.localdate()
+    visits = {}
+    if request.user.municipality_id:
+        active = [centre for centre in centres if centre.active]
+        schedule = formal_schedule(request.user.municipality, today.year, today, centres=active)
+        visits = {item.centre.pk: item for item in schedule.visits}
     return render(
         request,
         "centres/centre_list.html",
-        {"filter": centre_filter, "centres": centre_filter.qs},
+        {
+            "filter": centre_filter,
+            "rows": [(centre, visits.get(centre.pk)) for centre in centres],
+            "year": today.year,
+        },
     )
 
 

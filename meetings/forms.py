@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.forms import row_helper
+
 from .models import AgendaItem, FollowUp, Meeting
 
 
@@ -31,20 +33,41 @@ class MeetingForm(forms.ModelForm):
         return cleaned
 
 
+class AgendaItemForm(forms.ModelForm):
+    helper = row_helper(("title", "col-md-6"), ("presenter", "col-md-4"), ("is_break", "col-md-2"))
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "presenter", "is_break"]
+
+
+class FollowUpForm(forms.ModelForm):
+    helper = row_helper(
+        ("text", "col-md-5"),
+        ("responsible", "col-md-3"),
+        ("due_date", "col-md-2"),
+        ("done", "col-md-2"),
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = ["text", "responsible", "due_date", "done"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
 AgendaFormSet = forms.inlineformset_factory(
     Meeting,
     AgendaItem,
-    fields=["title", "presenter", "is_break"],
+    form=AgendaItemForm,
     extra=2,
     can_delete=True,
 )
 FollowUpFormSet = forms.inlineformset_factory(
     Meeting,
     FollowUp,
-    fields=["text", "responsible", "due_date", "done"],
+    form=FollowUpForm,
     extra=1,
     can_delete=True,
-    widgets={"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
 )
 
 

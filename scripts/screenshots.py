@@ -11,7 +11,15 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
 PAGES = {
-    "koordinator-skien": ["/", "/sentraler/", "/sentraler/frogner/", "/moter/", "/moter/1/"],
+    "koordinator-skien": [
+        "/",
+        "/sentraler/",
+        "/sentraler/frogner/",
+        "/sentraler/frogner/rediger/",
+        "/moter/",
+        "/moter/1/",
+        "/moter/1/rediger/",
+    ],
     "leder-gulset": ["/", "/sentraler/gulset/rediger/"],
 }
 ARGS = [
