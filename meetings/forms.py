@@ -72,8 +72,10 @@ FollowUpFormSet = forms.inlineformset_factory(
 
 
 class MeetingEditForms:
-    def __init__(self, meeting, data=None, *, centres):
-        self.meeting = MeetingForm(data, instance=meeting, centres=centres, prefix="meeting")
+    def __init__(self, meeting, data=None, *, centres, initial=None):
+        self.meeting = MeetingForm(
+            data, instance=meeting, centres=centres, prefix="meeting", initial=initial
+        )
         self.agenda = AgendaFormSet(data, instance=meeting, prefix="agenda")
         self.follow_ups = FollowUpFormSet(data, instance=meeting, prefix="followups")
 

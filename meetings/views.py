@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +15,8 @@ from .ics import meeting_calendar
 from .models import Meeting
 from .services import save_meeting
 
+MEETINGS_PER_PAGE = 25
+
 
 def meeting_list(request):
     meetings = access.visible_meetings(request.user, Meeting.objects.with_details())
@@ -24,11 +27,16 @@ def meeting_list(request):
             meetings = meetings.in_year(year)
         if kind := filter_form.cleaned_data.get("kind"):
             meetings = meetings.filter(kind=kind)
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
     return render(
         request,
         "meetings/meeting_list.html",
         {
-            "meetings": meetings,
+            "page": page,
+            "meetings": page.object_list,
+            "query": query.urlencode(),
             "filter_form": filter_form,
             "today": timezone.localdate(),
             "can_manage": access.can_manage_meetings(request.user),
@@ -68,9 +76,12 @@ def _centre_choices(municipality_id):
     return Centre.objects.filter(municipality_id=municipality_id, active=True).order_by("name")
 
 
-def _edit(request, meeting, template_title):
+def _edit(request, meeting, template_title, initial=None):
     edit_forms = MeetingEditForms(
-        meeting, request.POST or None, centres=_centre_choices(meeting.municipality_id)
+        meeting,
+        request.POST or None,
+        centres=_centre_choices(meeting.municipality_id),
+        initial=initial,
     )
     if request.method == "POST":
         if edit_forms.is_valid():
@@ -96,7 +107,18 @@ def meeting_create(request):
         municipality_id=municipality_id,
         kind=initial_kind if initial_kind in Meeting.Kind.values else Meeting.Kind.VISIT,
     )
-    return _edit(request, meeting, _("Nytt møte"))
+    # "Planlegg besøk" next to an overdue visit on the dashboard names the centre.
+    centre = _centre_choices(municipality_id).filter(slug=request.GET.get("sentral", "")).first()
+    initial = (
+        {
+            "centres": [centre],
+            "title": _("Besøk på %(name)s") % {"name": centre.name},
+            "location": centre.address or centre.name,
+        }
+        if centre
+        else None
+    )
+    return _edit(request, meeting, _("Nytt møte"), initial)
 
 
 def meeting_edit(request, pk):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.urls import reverse
 from icalendar import Calendar
@@ -119,3 +120,43 @@ def test_meeting_detail_costs_a_fixed_number_of_queries(
     client = client_for(coordinator)
     with django_assert_max_num_queries(10):
         client.get(reverse("meetings:detail", args=[common_meeting.pk]))
+
+
+def test_dashboard_offers_to_plan_an_overdue_visit_with_the_centre_chosen(
+    client_for, coordinator, centre_a
+):
+    client = client_for(coordinator)
+    page = client.get(reverse("dashboard"), {"ar": "2025"}).content.decode()
+    link = f"{reverse('meetings:create')}?type=visit&amp;sentral={centre_a.slug}"
+    assert link in page
+
+    form = client.get(reverse("meetings:create"), {"type": "visit", "sentral": centre_a.slug})
+    meeting_form = form.context["forms"].meeting
+    assert meeting_form["title"].value() == f"Besøk på {centre_a.name}"
+    assert meeting_form["centres"].value() == [centre_a.pk]
+    assert meeting_form["kind"].value() == "visit"
+
+
+def test_another_municipalitys_centre_is_not_offered(client_for, other_coordinator, centre_a):
+    form = client_for(other_coordinator).get(
+        reverse("meetings:create"), {"type": "visit", "sentral": centre_a.slug}
+    )
+    assert not form.context["forms"].meeting["title"].value()
+    assert centre_a.name not in form.content.decode()
+
+
+def test_meeting_list_is_paginated(client_for, coordinator):
+    MeetingFactory.create_batch(30, municipality=coordinator.municipality)
+    client = client_for(coordinator)
+    first = client.get(reverse("meetings:list")).content.decode()
+    assert "Side 1 av 2" in first
+    second = client.get(reverse("meetings:list"), {"side": "2"}).content.decode()
+    assert "Side 2 av 2" in second and len(re.findall(r'href="/moter/\d+/"', second)) == 5
+
+
+def test_an_all_day_meeting_is_an_all_day_calendar_event(client_for, coordinator):
+    meeting = MeetingFactory(municipality=coordinator.municipality, start_time=None, end_time=None)
+    response = client_for(coordinator).get(reverse("meetings:ics", args=[meeting.pk]))
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == meeting.date
+    assert event.decoded("dtend") == meeting.date + datetime.timedelta(days=1)
