@@ -12,6 +12,10 @@ class CentreQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
+    def for_list(self):
+        """What a card in the centre list shows."""
+        return self.select_related("municipality").prefetch_related("target_groups", "partners")
+
     def with_profile(self):
         """Everything the centre list and page show, in a fixed number of queries."""
         return self.select_related("municipality").prefetch_related(

@@ -13,7 +13,7 @@ from .services import save_centre_profile
 
 
 def centre_list(request):
-    centres = access.visible_centres(request.user, Centre.objects.with_profile())
+    centres = access.visible_centres(request.user, Centre.objects.for_list())
     centre_filter = CentreFilter(request.GET or None, queryset=centres)
     centres = list(centre_filter.qs)
     today = timezone.localdate()
