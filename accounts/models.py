@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -85,8 +86,6 @@ class User(AbstractUser):
         return self.role == self.Role.READER
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.centre_id and self.municipality_id != self.centre.municipality_id:
             raise ValidationError({"centre": _("Sentralen må ligge i brukerens kommune.")})

@@ -219,13 +219,3 @@ class CentreEditForms:
     def is_valid(self) -> bool:
         # A list, not a generator: every form must validate so every error is shown.
         return all([form.is_valid() for form in self.all])
-
-    @property
-    def error_count(self) -> int:
-        count = 0
-        for form in self.all:
-            if isinstance(form, forms.BaseFormSet):
-                count += len(form.non_form_errors()) + sum(len(e) for e in form.errors)
-            else:
-                count += len(form.errors)
-        return count

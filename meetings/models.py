@@ -8,10 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Municipality
 
 
-def quarter_of(day: datetime.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
 def quarter_end(year: int, quarter: int) -> datetime.date:
     if quarter == 4:
         return datetime.date(year, 12, 31)
@@ -72,13 +68,6 @@ class Meeting(models.Model):
             raise ValidationError(
                 {"end_time": _("Sluttidspunktet må være etter starttidspunktet.")}
             )
-
-    def is_held(self, today: datetime.date) -> bool:
-        return self.date <= today
-
-    @property
-    def quarter(self) -> int:
-        return quarter_of(self.date)
 
 
 class AgendaItem(models.Model):

@@ -58,10 +58,6 @@ class Schedule:
     def overdue_count(self) -> int:
         return self.count(Status.OVERDUE)
 
-    @property
-    def overdue(self) -> list[ScheduleItem]:
-        return [item for item in [self.common, *self.visits] if item.status == Status.OVERDUE]
-
 
 def _item(kind, centre, meetings, due, today) -> ScheduleItem:
     held = [m for m in meetings if m.date <= today]
