@@ -3,6 +3,7 @@ natural key (slug, username, title and date, rank, order) and brought to the sta
 file describes, so a second run changes nothing and creates no duplicates."""
 
 import datetime
+import importlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +15,13 @@ from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoa
 from centres.services import replace_target_groups
 from meetings.models import AgendaItem, FollowUp, Meeting
 
-DATA_FILE = Path(__file__).parent / "data" / "demo.json"
+DATA_DIR = Path(__file__).parent / "data"
+DATA_FILE = DATA_DIR / "demo.json"
 DEMO_PASSWORD = "demo"
+
+# Each app that has demo data ships `demo/data/<app>.json` and a module `demo/<app>.py`
+# with `load(data: dict, context: DemoContext)`; they run in this order after the core.
+APP_LOADERS = []
 
 
 @dataclass
@@ -34,6 +40,16 @@ def _lines(value) -> str:
 
 def _time(value):
     return datetime.time.fromisoformat(value) if value else None
+
+
+@dataclass
+class DemoContext:
+    """What app loaders need from the core data: objects by their natural keys."""
+
+    report: LoadReport
+    municipalities: dict[str, Municipality]
+    centres: dict[str, Centre]
+    users: dict[str, User]
 
 
 @transaction.atomic
@@ -58,11 +74,17 @@ def load_demo(path: Path = DATA_FILE) -> LoadReport:
     for item in data["centres"]:
         centres[item["slug"]] = _load_centre(item, municipalities, report)
 
+    users = {}
     for item in data["users"]:
-        _load_user(item, municipalities, centres, report)
+        users[item["username"]] = _load_user(item, municipalities, centres, report)
 
     for item in data["meetings"]:
         _load_meeting(item, municipalities, centres, report)
+
+    context = DemoContext(report, municipalities, centres, users)
+    for app in APP_LOADERS:
+        app_data = json.loads((path.parent / f"{app}.json").read_text(encoding="utf-8"))
+        importlib.import_module(f"demo.{app}").load(app_data, context)
     return report
 
 
@@ -109,7 +131,7 @@ def _load_centre(item, municipalities, report) -> Centre:
     return centre
 
 
-def _load_user(item, municipalities, centres, report) -> None:
+def _load_user(item, municipalities, centres, report) -> User:
     user = User.objects.filter(username=item["username"]).first()
     created = user is None
     if created:
@@ -131,6 +153,7 @@ def _load_user(item, municipalities, centres, report) -> None:
             email=user.email,
             defaults={"name": user.get_full_name(), "title": "Daglig leder", "order": 1},
         )
+    return user
 
 
 def _load_meeting(item, municipalities, centres, report) -> None:
