@@ -73,7 +73,7 @@ def progress(request):
     )
     overdue = access.visible_measures(
         request.user,
-        Measure.objects.overdue().select_related("plan__municipality", "goal", "strategy"),
+        Measure.objects.overdue().select_related("plan__municipality", "goal__plan", "strategy"),
     )
     return render(
         request,
