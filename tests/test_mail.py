@@ -8,7 +8,10 @@ def test_notify_sends_one_email_per_address_after_commit(
 ):
     (tmp_path / "hello_subject.txt").write_text("Hei {{ recipient.first_name }}\n")
     (tmp_path / "hello_body.txt").write_text("Dette gjelder {{ thing }}.")
-    settings.TEMPLATES[0]["DIRS"].append(tmp_path)
+    # Assigned, not appended in place, so Django rebuilds template engines a test
+    # before this one may already have built.
+    templates = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**templates, "DIRS": [*templates["DIRS"], tmp_path]}]
     leader_a.email = "leder@example.org"
 
     with django_capture_on_commit_callbacks(execute=True):

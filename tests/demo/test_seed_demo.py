@@ -105,7 +105,9 @@ def test_demo_has_skiens_plans_and_centres_working_for_the_sub_plan_goal(db):
     goal = Goal.objects.get(plan=sub_plan, number=1)
     assert goal.title == "Frivilligheten i Skien har gode vekstvilkår"
     assert goal.strategies.count() == 3
-    strategic = Plan.objects.get(title="Strategisk plan for frivillighet", municipality__slug="skien")
+    strategic = Plan.objects.get(
+        title="Strategisk plan for frivillighet", municipality__slug="skien"
+    )
     assert (strategic.start_year, strategic.end_year, strategic.parent) == (2022, 2026, sub_plan)
     assert strategic.measures.filter(goal=goal).count() == 5
     assert Measure.objects.overdue(datetime.date(2026, 11, 23)).count() == 2

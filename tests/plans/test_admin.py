@@ -30,7 +30,9 @@ def objects(strategy_plan, goal, overdue_measure, hearing):
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_admin_changelist_add_change_and_history_pages_render(model, client_for, admin_user, objects):
+def test_admin_changelist_add_change_and_history_pages_render(
+    model, client_for, admin_user, objects
+):
     client = client_for(admin_user)
     pk = objects[model].pk
     for url in (
@@ -52,9 +54,7 @@ def test_admin_filters_and_searches_plans(client_for, admin_user, strategy_plan,
     assert strategy_plan.title not in response.content.decode()
 
 
-def test_admin_edits_a_goal_and_adds_a_strategy_inline_with_history(
-    client_for, admin_user, goal
-):
+def test_admin_edits_a_goal_and_adds_a_strategy_inline_with_history(client_for, admin_user, goal):
     client = client_for(admin_user)
     data = {
         "plan": goal.plan.pk,

@@ -35,7 +35,9 @@ def urls(strategy_plan, goal, hearing):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("page", ["list", "progress", "plan", "goal", "hearing"])
-def test_plan_pages_are_read_by_everyone_in_the_municipality_only(page, role, cast, client_for, urls):
+def test_plan_pages_are_read_by_everyone_in_the_municipality_only(
+    page, role, cast, client_for, urls
+):
     response = client_for(cast[role]).get(urls[page])
     expected = LIST_PAGE if page in {"list", "progress"} else OWN_PAGE
     assert response.status_code == expected[role]
@@ -185,7 +187,9 @@ def test_plan_pages_cost_the_same_queries_at_two_sizes(
         StrategyFactory(goal=goal, number=number)
         MeasureFactory(plan=thematic, goal=goal)
         PlanFactory(municipality=municipality, kind="unit", parent=thematic)
-        centre_goal = PeriodGoalFactory(period=GoalPeriodFactory(centre=centre_b, start_year=number))
+        centre_goal = PeriodGoalFactory(
+            period=GoalPeriodFactory(centre=centre_b, start_year=number)
+        )
         centre_goal.municipal_goals.add(goal)
     from ..factories import HearingInputFactory
 

@@ -69,7 +69,9 @@ def test_goals_and_strategies_come_in_number_order(strategy_plan):
 
 
 def test_end_year_before_start_year_is_refused(municipality):
-    plan = Plan(municipality=municipality, kind="strategy", title="X", start_year=2030, end_year=2020)
+    plan = Plan(
+        municipality=municipality, kind="strategy", title="X", start_year=2030, end_year=2020
+    )
     with pytest.raises(ValidationError) as error:
         plan.full_clean()
     assert error.value.message_dict["end_year"] == ["Sluttåret kan ikke være før startåret."]
@@ -83,7 +85,9 @@ def test_hearing_counts_inputs_worked_in_and_not(hearing):
 def test_overdue_measures_are_past_deadline_and_not_done(thematic_plan, goal):
     today = datetime.date(2026, 11, 23)
     late = MeasureFactory(plan=thematic_plan, goal=goal, deadline=datetime.date(2026, 6, 30))
-    MeasureFactory(plan=thematic_plan, goal=goal, deadline=datetime.date(2026, 6, 30), status="done")
+    MeasureFactory(
+        plan=thematic_plan, goal=goal, deadline=datetime.date(2026, 6, 30), status="done"
+    )
     MeasureFactory(plan=thematic_plan, goal=goal, deadline=datetime.date(2026, 12, 31))
     MeasureFactory(plan=thematic_plan, goal=goal, deadline=None)
     assert list(Measure.objects.overdue(today)) == [late]
