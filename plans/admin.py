@@ -2,13 +2,22 @@
 staff (see accounts and the demo users), so no per-municipality scoping is needed yet;
 Django's own change history ("Historikk") records every edit."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import FocusArea, Goal, Hearing, HearingInput, Measure, Plan, Strategy
 
+# Goals, strategies and measures are sentences; give them room to be read while edited.
+WIDE_TEXT = {
+    models.CharField: {"widget": forms.TextInput(attrs={"size": 70})},
+    models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 70})},
+}
+
 
 class GoalInline(admin.TabularInline):
+    formfield_overrides = WIDE_TEXT
     model = Goal
     extra = 0
     fields = ["number", "title", "description"]
@@ -16,6 +25,7 @@ class GoalInline(admin.TabularInline):
 
 
 class MeasureInPlanInline(admin.TabularInline):
+    formfield_overrides = WIDE_TEXT
     model = Measure
     fk_name = "plan"
     extra = 0
@@ -26,6 +36,7 @@ class MeasureInPlanInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
+    formfield_overrides = WIDE_TEXT
     list_display = ["title", "kind", "municipality", "period", "status", "owner", "parent"]
     list_filter = ["municipality", "kind", "status"]
     list_select_related = ["municipality", "parent"]
@@ -51,6 +62,7 @@ class PlanAdmin(admin.ModelAdmin):
 
 
 class StrategyInline(admin.TabularInline):
+    formfield_overrides = WIDE_TEXT
     model = Strategy
     extra = 0
     fields = ["number", "text"]
@@ -58,6 +70,7 @@ class StrategyInline(admin.TabularInline):
 
 
 class MeasureInline(admin.TabularInline):
+    formfield_overrides = WIDE_TEXT
     model = Measure
     fk_name = "goal"
     extra = 0
@@ -67,6 +80,7 @@ class MeasureInline(admin.TabularInline):
 
 @admin.register(Goal)
 class GoalAdmin(admin.ModelAdmin):
+    formfield_overrides = WIDE_TEXT
     list_display = ["__str__", "plan", "number"]
     list_filter = ["plan__municipality", "plan__kind"]
     list_select_related = ["plan"]
@@ -77,6 +91,7 @@ class GoalAdmin(admin.ModelAdmin):
 
 
 class FocusAreaInline(admin.TabularInline):
+    formfield_overrides = WIDE_TEXT
     model = FocusArea
     extra = 0
     fields = ["order", "text"]
@@ -84,6 +99,7 @@ class FocusAreaInline(admin.TabularInline):
 
 @admin.register(Strategy)
 class StrategyAdmin(admin.ModelAdmin):
+    formfield_overrides = WIDE_TEXT
     list_display = ["__str__", "goal"]
     list_filter = ["goal__plan__municipality"]
     list_select_related = ["goal__plan"]
@@ -92,9 +108,14 @@ class StrategyAdmin(admin.ModelAdmin):
     autocomplete_fields = ["goal"]
     inlines = [FocusAreaInline]
 
+    def get_queryset(self, request):
+        # A strategy's name includes its goal's number (also in autocomplete results).
+        return super().get_queryset(request).select_related("goal")
+
 
 @admin.register(Measure)
 class MeasureAdmin(admin.ModelAdmin):
+    formfield_overrides = WIDE_TEXT
     list_display = ["text", "plan", "goal", "responsible", "deadline", "status"]
     list_filter = ["plan__municipality", "status", "plan__kind"]
     list_select_related = ["plan", "goal"]
@@ -105,6 +126,7 @@ class MeasureAdmin(admin.ModelAdmin):
 
 
 class HearingInputInline(admin.StackedInline):
+    formfield_overrides = WIDE_TEXT
     model = HearingInput
     extra = 0
     fields = [
@@ -119,6 +141,7 @@ class HearingInputInline(admin.StackedInline):
 
 @admin.register(Hearing)
 class HearingAdmin(admin.ModelAdmin):
+    formfield_overrides = WIDE_TEXT
     list_display = ["plan", "start_date", "end_date"]
     list_filter = ["plan__municipality"]
     list_select_related = ["plan"]
