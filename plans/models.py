@@ -23,7 +23,7 @@ class PlanQuerySet(models.QuerySet):
                 queryset=Goal.objects.prefetch_related("strategies__focus_areas"),
             ),
             models.Prefetch(
-                "measures", queryset=Measure.objects.select_related("goal__plan", "strategy")
+                "measures", queryset=Measure.objects.select_related("goal__plan", "strategy__goal")
             ),
             models.Prefetch("hearings", queryset=Hearing.objects.with_counts()),
         )
@@ -140,7 +140,8 @@ class GoalQuerySet(models.QuerySet):
         return self.select_related("plan__municipality").prefetch_related(
             "strategies__focus_areas",
             models.Prefetch(
-                "measures", queryset=Measure.objects.select_related("plan", "strategy")
+                "measures",
+                queryset=Measure.objects.select_related("plan", "goal", "strategy__goal"),
             ),
         )
 

@@ -73,7 +73,9 @@ def progress(request):
     )
     overdue = access.visible_measures(
         request.user,
-        Measure.objects.overdue().select_related("plan__municipality", "goal__plan", "strategy"),
+        Measure.objects.overdue().select_related(
+            "plan__municipality", "goal__plan", "strategy__goal"
+        ),
     )
     return render(
         request,
