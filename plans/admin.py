@@ -125,9 +125,41 @@ class MeasureAdmin(admin.ModelAdmin):
     autocomplete_fields = ["plan", "goal", "strategy"]
 
 
+class HearingInputForm(forms.ModelForm):
+    class Meta:
+        model = HearingInput
+        fields = [
+            "number",
+            "submitted_by",
+            "received",
+            "summary",
+            "outcome",
+            "assessment",
+            "changed_goals",
+            "changed_strategies",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        # The hearing is set by the inline formset, also while a new one is added.
+        hearing = getattr(self.instance, "hearing", None)
+        if hearing is None or hearing.plan_id is None:
+            return cleaned
+        municipality_id = hearing.plan.municipality_id
+        plans = [goal.plan for goal in cleaned.get("changed_goals") or []] + [
+            strategy.goal.plan for strategy in cleaned.get("changed_strategies") or []
+        ]
+        if any(plan.municipality_id != municipality_id for plan in plans):
+            raise forms.ValidationError(
+                _("Innspillet kan bare ha endret mål og strategier i planens egen kommune.")
+            )
+        return cleaned
+
+
 class HearingInputInline(admin.StackedInline):
     formfield_overrides = WIDE_TEXT
     model = HearingInput
+    form = HearingInputForm
     extra = 0
     fields = [
         ("number", "submitted_by", "received"),

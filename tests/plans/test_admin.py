@@ -132,3 +132,47 @@ def test_admin_refuses_the_portal_users(role, cast, client_for, objects):
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith("/admin/login/")
+
+
+def test_admin_refuses_a_hearing_input_changing_another_municipalitys_goal(
+    client_for, admin_user, hearing, other_municipality
+):
+    from ..factories import GoalFactory, PlanFactory
+
+    foreign_goal = GoalFactory(plan=PlanFactory(municipality=other_municipality))
+    data = {
+        "plan": hearing.plan.pk,
+        "start_date": "2023-06-15",
+        "end_date": "2023-09-17",
+        "summary": "",
+        **_management("inputs", 4, 3),
+    }
+    for i, item in enumerate(hearing.inputs.all()):
+        data |= {
+            f"inputs-{i}-id": item.pk,
+            f"inputs-{i}-hearing": hearing.pk,
+            f"inputs-{i}-number": item.number,
+            f"inputs-{i}-submitted_by": item.submitted_by,
+            f"inputs-{i}-received": "",
+            f"inputs-{i}-summary": item.summary,
+            f"inputs-{i}-outcome": item.outcome,
+            f"inputs-{i}-assessment": item.assessment,
+        }
+    data |= {
+        "inputs-3-hearing": hearing.pk,
+        "inputs-3-number": 4,
+        "inputs-3-summary": "Nytt innspill",
+        "inputs-3-outcome": "worked_in",
+        "inputs-3-assessment": "Innarbeidet i mål 1.",
+        "inputs-3-changed_goals": [foreign_goal.pk],
+    }
+    client = client_for(admin_user)
+    response = client.post(f"/admin/plans/hearing/{hearing.pk}/change/", data)
+    assert response.status_code == 200
+    assert "bare ha endret mål og strategier i planens egen kommune" in response.content.decode()
+    assert hearing.inputs.count() == 3
+
+    own_goal = hearing.plan.goals.get(number=1)
+    data["inputs-3-changed_goals"] = [own_goal.pk]
+    assert client.post(f"/admin/plans/hearing/{hearing.pk}/change/", data).status_code == 302
+    assert hearing.inputs.get(number=4).changed_goals.get() == own_goal
