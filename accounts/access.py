@@ -10,6 +10,7 @@ from django.http import Http404
 
 from centres.models import Centre
 from meetings.models import Meeting
+from plans.models import Goal, Hearing, Measure, Plan
 
 
 def _in_portal(user) -> bool:
@@ -103,3 +104,64 @@ def get_meeting_for_user(user, pk: int, *, write: bool = False, queryset=None) -
 def require_coordinator(user) -> None:
     if not can_manage_meetings(user):
         raise PermissionDenied
+
+
+# --- plans -----------------------------------------------------------------------------
+
+# Everyone in the municipality reads its plans; they are edited in the admin only.
+
+
+def _in_own_municipality(user, queryset, path: str):
+    if not _in_portal(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    if user.municipality_id is None or not user.role:
+        return queryset.none()
+    return queryset.filter(**{path: user.municipality_id})
+
+
+def visible_plans(user, queryset=None):
+    plans = queryset if queryset is not None else Plan.objects.all()
+    return _in_own_municipality(user, plans, "municipality_id")
+
+
+def visible_goals(user, queryset=None):
+    goals = queryset if queryset is not None else Goal.objects.all()
+    return _in_own_municipality(user, goals, "plan__municipality_id")
+
+
+def visible_measures(user, queryset=None):
+    measures = queryset if queryset is not None else Measure.objects.all()
+    return _in_own_municipality(user, measures, "plan__municipality_id")
+
+
+def visible_hearings(user, queryset=None):
+    hearings = queryset if queryset is not None else Hearing.objects.all()
+    return _in_own_municipality(user, hearings, "plan__municipality_id")
+
+
+def can_edit_plans(user) -> bool:
+    """Plans are edited in the admin, which is the superuser's tool."""
+    return _in_portal(user) and user.is_superuser
+
+
+def _get_for_user(visible, user, pk: int, *, write: bool, queryset):
+    obj = visible(user, queryset).filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    if write and not can_edit_plans(user):
+        raise PermissionDenied
+    return obj
+
+
+def get_plan_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Plan:
+    return _get_for_user(visible_plans, user, pk, write=write, queryset=queryset)
+
+
+def get_goal_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Goal:
+    return _get_for_user(visible_goals, user, pk, write=write, queryset=queryset)
+
+
+def get_hearing_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Hearing:
+    return _get_for_user(visible_hearings, user, pk, write=write, queryset=queryset)

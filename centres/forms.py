@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.forms import row_helper
+from plans.models import Goal
 
 from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal
 from .validators import normalise_org_number
@@ -144,13 +145,96 @@ class GoalPeriodForm(forms.ModelForm):
             self._update_errors(error)
 
 
+def municipal_goal_choices(municipality_id) -> tuple[list, list]:
+    """The municipality's own goals and strategies, read in one query (goals joined to
+    their strategies) for every goal row of the page."""
+    rows = (
+        Goal.objects.filter(plan__municipality_id=municipality_id)
+        .order_by("plan__title", "number", "strategies__number")
+        .values_list(
+            "pk",
+            "number",
+            "title",
+            "plan__title",
+            "strategies__pk",
+            "strategies__number",
+            "strategies__text",
+        )
+    )
+    goals, strategies = {}, []
+    for pk, number, title, plan, strategy_pk, strategy_number, strategy_text in rows:
+        goals.setdefault(
+            pk,
+            _("%(plan)s – Mål %(number)s: %(title)s")
+            % {"plan": plan, "number": number, "title": title},
+        )
+        if strategy_pk is not None:
+            strategies.append(
+                (
+                    strategy_pk,
+                    _("%(plan)s – Mål %(goal)s, strategi %(number)s: %(text)s")
+                    % {
+                        "plan": plan,
+                        "goal": number,
+                        "number": strategy_number,
+                        "text": strategy_text,
+                    },
+                )
+            )
+    return list(goals.items()), strategies
+
+
+class PeriodGoalForm(forms.ModelForm):
+    """A centre goal and the municipal goals and strategies it works towards. The
+    choices hold only the centre's municipality, so a foreign id is refused."""
+
+    municipal_goals = forms.TypedMultipleChoiceField(
+        label=_("Kommunale mål sentralen arbeider for"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    municipal_strategies = forms.TypedMultipleChoiceField(
+        label=_("Kommunale strategier sentralen arbeider for"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = PeriodGoal
+        fields = ["text", "details"]
+        widgets = {"details": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, municipal_choices=((), ()), **kwargs):
+        super().__init__(*args, **kwargs)
+        goal_choices, strategy_choices = municipal_choices
+        self.fields["municipal_goals"].choices = goal_choices
+        self.fields["municipal_strategies"].choices = strategy_choices
+        if self.instance.pk and (goal_choices or strategy_choices):
+            # Prefetched by CentreEditForms, so no query per row.
+            self.initial["municipal_goals"] = [g.pk for g in self.instance.municipal_goals.all()]
+            self.initial["municipal_strategies"] = [
+                s.pk for s in self.instance.municipal_strategies.all()
+            ]
+        if not goal_choices:
+            del self.fields["municipal_goals"]
+        if not strategy_choices:
+            del self.fields["municipal_strategies"]
+
+    def save_links(self) -> None:
+        """Store the chosen links; the instance is saved first by the service."""
+        for name in ("municipal_goals", "municipal_strategies"):
+            if name in self.fields:
+                getattr(self.instance, name).set(self.cleaned_data.get(name, []))
+
+
 PeriodGoalFormSet = forms.inlineformset_factory(
     GoalPeriod,
     PeriodGoal,
-    fields=["text", "details"],
+    form=PeriodGoalForm,
     extra=1,
     can_delete=True,
-    widgets={"details": forms.Textarea(attrs={"rows": 2})},
 )
 PartnerFormSet = forms.inlineformset_factory(
     Centre,
@@ -201,7 +285,18 @@ class CentreEditForms:
             initial=[{"name": group.name} for group in centre.target_groups.all()],
         )
         self.period = GoalPeriodForm(data, instance=period, prefix="period")
-        self.goals = PeriodGoalFormSet(data, instance=period, prefix="goals")
+        choices = municipal_goal_choices(centre.municipality_id)
+        goals = PeriodGoal.objects.filter(period=period) if period.pk else PeriodGoal.objects.none()
+        if any(choices):
+            # The chosen links, for every row in two queries.
+            goals = goals.prefetch_related("municipal_goals", "municipal_strategies")
+        self.goals = PeriodGoalFormSet(
+            data,
+            instance=period,
+            prefix="goals",
+            queryset=goals,
+            form_kwargs={"municipal_choices": choices},
+        )
         self.partners = PartnerFormSet(data, instance=centre, prefix="partners")
         self.contacts = ContactFormSet(data, instance=centre, prefix="contacts")
 

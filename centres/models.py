@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Municipality
+from plans.models import Goal, Strategy
 
 from .validators import validate_org_number
 
@@ -23,6 +24,15 @@ class CentreQuerySet(models.QuerySet):
             "partners",
             "contacts",
             models.Prefetch("goal_periods", queryset=GoalPeriod.objects.prefetch_related("goals")),
+            # The municipal goals and strategies each period goal serves: two queries.
+            models.Prefetch(
+                "goal_periods__goals__municipal_goals",
+                queryset=Goal.objects.select_related("plan"),
+            ),
+            models.Prefetch(
+                "goal_periods__goals__municipal_strategies",
+                queryset=Strategy.objects.select_related("goal__plan"),
+            ),
         )
 
 
@@ -147,6 +157,20 @@ class PeriodGoal(models.Model):
     order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
     text = models.CharField(_("mål"), max_length=300)
     details = models.TextField(_("utdyping"), blank=True, help_text=_("Én linje per punkt."))
+    # "Which centres work towards goal 3?": a centre's goal can point to the municipal
+    # goals and strategies it serves, in its own municipality only (checked by the form).
+    municipal_goals = models.ManyToManyField(
+        "plans.Goal",
+        verbose_name=_("kommunale mål"),
+        blank=True,
+        related_name="centre_goals",
+    )
+    municipal_strategies = models.ManyToManyField(
+        "plans.Strategy",
+        verbose_name=_("kommunale strategier"),
+        blank=True,
+        related_name="centre_goals",
+    )
 
     class Meta:
         verbose_name = _("mål for perioden")

@@ -20,6 +20,9 @@ def save_centre_profile(edit_forms) -> Centre:
     replace_target_groups(centre, edit_forms.target_groups.names())
     period = edit_forms.period.save()
     save_in_displayed_order(edit_forms.goals, period=period)
+    for form in edit_forms.goals.forms:
+        if form.instance.pk and not form.cleaned_data.get("DELETE"):
+            form.save_links()
     save_in_displayed_order(edit_forms.partners, centre=centre)
     save_in_displayed_order(edit_forms.contacts, centre=centre)
     return centre

@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 from accounts.models import Municipality, User
 from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
 from meetings.models import AgendaItem, FollowUp, Meeting
+from plans.models import FocusArea, Goal, Hearing, HearingInput, Measure, Plan, Strategy
 
 
 class MunicipalityFactory(DjangoModelFactory):
@@ -144,3 +145,76 @@ class FollowUpFactory(DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     text = factory.Sequence(lambda n: f"Oppfølging {n}")
+
+
+# --- plans -----------------------------------------------------------------------------
+
+
+class PlanFactory(DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    kind = Plan.Kind.STRATEGY
+    title = factory.Sequence(lambda n: f"Strategi for frivillighet {n}")
+    start_year = 2024
+    end_year = 2030
+    status = Plan.Status.ADOPTED
+
+
+class GoalFactory(DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Mål {n}")
+
+
+class StrategyFactory(DjangoModelFactory):
+    class Meta:
+        model = Strategy
+
+    goal = factory.SubFactory(GoalFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Strategi {n}")
+
+
+class FocusAreaFactory(DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    strategy = factory.SubFactory(StrategyFactory)
+    text = factory.Sequence(lambda n: f"Innsatsområde {n}")
+
+
+class MeasureFactory(DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    plan = factory.SubFactory(PlanFactory, kind=Plan.Kind.THEMATIC)
+    goal = factory.SubFactory(GoalFactory)
+    text = factory.Sequence(lambda n: f"Tiltak {n}")
+    responsible = "Kultur"
+    deadline = datetime.date(2026, 12, 31)
+
+
+class HearingFactory(DjangoModelFactory):
+    class Meta:
+        model = Hearing
+
+    plan = factory.SubFactory(PlanFactory)
+    start_date = datetime.date(2023, 6, 15)
+    end_date = datetime.date(2023, 9, 17)
+
+
+class HearingInputFactory(DjangoModelFactory):
+    class Meta:
+        model = HearingInput
+
+    hearing = factory.SubFactory(HearingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    submitted_by = "Frivillig Drammen"
+    summary = factory.Sequence(lambda n: f"Innspill {n}")
+    outcome = HearingInput.Outcome.WORKED_IN
+    assessment = "Innarbeidet."

@@ -1,0 +1,84 @@
+from django.db.models import Prefetch, Q
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts import access
+from centres.models import PeriodGoal
+
+from .models import Goal, Hearing, HearingInput, Measure, Plan, Strategy
+from .progress import progress_by_municipality
+from .tree import plan_forest
+
+
+def plan_list(request):
+    plans = access.visible_plans(
+        request.user, Plan.objects.select_related("municipality").order_by("title")
+    )
+    return render(request, "plans/plan_list.html", {"forest": plan_forest(plans)})
+
+
+def plan_detail(request, pk):
+    plan = access.get_plan_for_user(request.user, pk, queryset=Plan.objects.for_page())
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "children": access.visible_plans(request.user, plan.children.all()),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def goal_detail(request, pk):
+    goal = access.get_goal_for_user(request.user, pk, queryset=Goal.objects.for_page())
+    # Centres whose period goals point to this goal or to one of its strategies.
+    centre_goals = (
+        PeriodGoal.objects.filter(
+            Q(municipal_goals=goal) | Q(municipal_strategies__goal=goal),
+            period__centre__in=access.visible_centres(request.user),
+        )
+        .select_related("period__centre")
+        .prefetch_related(
+            Prefetch("municipal_strategies", queryset=Strategy.objects.filter(goal=goal))
+        )
+        .distinct()
+        .order_by("period__centre__name", "-period__start_year", "order", "pk")
+    )
+    return render(
+        request,
+        "plans/goal_detail.html",
+        {"goal": goal, "centre_goals": centre_goals, "today": timezone.localdate()},
+    )
+
+
+def hearing_detail(request, pk):
+    inputs = HearingInput.objects.prefetch_related("changed_goals", "changed_strategies__goal")
+    hearing = access.get_hearing_for_user(
+        request.user,
+        pk,
+        queryset=Hearing.objects.with_counts()
+        .select_related("plan__municipality")
+        .prefetch_related(Prefetch("inputs", queryset=inputs)),
+    )
+    return render(request, "plans/hearing_detail.html", {"hearing": hearing})
+
+
+def progress(request):
+    goals = access.visible_goals(
+        request.user,
+        Goal.objects.with_progress()
+        .select_related("plan__municipality")
+        .order_by("plan__title", "number"),
+    )
+    overdue = access.visible_measures(
+        request.user,
+        Measure.objects.overdue().select_related(
+            "plan__municipality", "goal__plan", "strategy__goal"
+        ),
+    )
+    return render(
+        request,
+        "plans/progress.html",
+        {"rows": progress_by_municipality(goals, overdue), "today": timezone.localdate()},
+    )
