@@ -144,3 +144,48 @@ class FollowUpFactory(DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     text = factory.Sequence(lambda n: f"Oppfølging {n}")
+
+
+# --- surveys ---------------------------------------------------------------------------
+
+from surveys.models import Answer, Question, Survey, SurveyResponse  # noqa: E402
+
+
+class SurveyFactory(DjangoModelFactory):
+    class Meta:
+        model = Survey
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Undersøkelse {n}")
+    introduction = "Svar på vegne av frivilligsentralen."
+    round = 2025
+    deadline = datetime.date(2025, 9, 15)
+    status = Survey.Status.OPEN
+
+
+class QuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    survey = factory.SubFactory(SurveyFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    kind = Question.Kind.LONG_TEXT
+    text = factory.Sequence(lambda n: f"Spørsmål {n}?")
+
+
+class SurveyResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = SurveyResponse
+
+    survey = factory.SubFactory(SurveyFactory)
+    centre = factory.SubFactory(CentreFactory)
+    status = SurveyResponse.Status.DRAFT
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    response = factory.SubFactory(SurveyResponseFactory)
+    question = factory.SubFactory(QuestionFactory)
+    text = "Svar"
