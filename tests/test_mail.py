@@ -8,7 +8,8 @@ def test_notify_sends_one_email_per_address_after_commit(
 ):
     (tmp_path / "hello_subject.txt").write_text("Hei {{ recipient.first_name }}\n")
     (tmp_path / "hello_body.txt").write_text("Dette gjelder {{ thing }}.")
-    settings.TEMPLATES[0]["DIRS"].append(tmp_path)
+    # Assigned, not mutated, so Django rebuilds its template engines.
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     leader_a.email = "leder@example.org"
 
     with django_capture_on_commit_callbacks(execute=True):
