@@ -173,3 +173,26 @@ def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False
     if write and not can_answer_for_centre(user, centre):
         raise PermissionDenied
     return centre
+
+
+# --- survey results: the visit dossier -------------------------------------------------
+# The dossier for the yearly visit gathers a centre's profile, its latest answers and its
+# open follow-ups: it is the coordinator's, and the centre's own leaders may read it.
+
+
+def can_see_dossier(user, centre) -> bool:
+    if not _in_portal(user):
+        return False
+    if user.is_superuser:
+        return True
+    if user.is_coordinator:
+        return centre.municipality_id == user.municipality_id
+    return user.is_leader and user.centre_id == centre.pk
+
+
+def get_dossier_centre_for_user(user, slug: str, *, queryset=None):
+    """Leaders of other centres and readers see the centre but not its dossier (403)."""
+    centre = get_centre_for_user(user, slug, queryset=queryset)
+    if not can_see_dossier(user, centre):
+        raise PermissionDenied
+    return centre
