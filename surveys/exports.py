@@ -120,5 +120,9 @@ def _text_cell(sheet, value) -> WriteOnlyCell:
     return cell
 
 
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
 def filename(survey, extension: str) -> str:
-    return f"{slugify(survey.title) or 'undersokelse'}.{extension}"
+    """An ASCII file name from the title: "Undersøkelse 2025" → undersokelse-2025.csv."""
+    return f"{slugify(survey.title.translate(NORWEGIAN_LETTERS)) or 'undersokelse'}.{extension}"

@@ -12,6 +12,7 @@ class SummaryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         help_text=_("Setningen som står på oppsummeringslysbildet."),
+        error_messages={"required": _("Skriv en setning, eller tilbakestill til forslaget.")},
     )
 
 

@@ -77,8 +77,9 @@ def theme_page(request, pk, question_pk):
         if done:
             return redirect("surveys:themes", survey.pk, question.pk)
         messages.error(request, _("Temaene ble ikke endret. Rett feilene som er merket under."))
+    written = dict(texts)
     theme_forms = [
-        (theme, RenameThemeForm(theme=theme, initial={"name": theme.name}, prefix=f"t{theme.pk}"))
+        (theme, [(member, written.get(member.text, member.text)) for member in theme.members.all()])
         for theme in question.themes.prefetch_related("members")
     ]
     return render(
