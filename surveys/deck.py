@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 
-from centres.models import Centre
+from centres.models import Centre, GoalPeriod
 from meetings.models import FollowUp, Meeting
 
 from .models import Question, Survey, SurveyResponse
@@ -38,7 +38,11 @@ def deck_context(survey: Survey) -> dict:
         meeting = Meeting.objects.prefetch_related("agenda_items").get(pk=survey.meeting_id)
     profiles = {
         centre.pk: centre
-        for centre in Centre.objects.with_profile().filter(pk__in=[c.pk for c in results.centres])
+        for centre in Centre.objects.prefetch_related(
+            "target_groups",
+            "partners",
+            Prefetch("goal_periods", queryset=GoalPeriod.objects.prefetch_related("goals")),
+        ).filter(pk__in=[c.pk for c in results.centres])
     }
     discussed = [r for r in results.questions if r.kind in DISCUSSED_KINDS]
     centres = [

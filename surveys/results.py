@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Answer, Question, Survey, Theme
+from .models import Answer, Question, Survey, Theme, ThemeMember
 
 NUMBER_WORDS = ["ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"]
 CHOICE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.MULTIPLE)
@@ -315,9 +315,9 @@ class SurveyResults:
         themes = {}
         if not question_ids:
             return themes
-        for theme in Theme.objects.filter(question_id__in=question_ids).prefetch_related("members"):
-            for member in theme.members.all():
-                themes.setdefault(theme.question_id, {})[member.text] = theme
+        members = ThemeMember.objects.filter(question_id__in=question_ids).select_related("theme")
+        for member in members:
+            themes.setdefault(member.question_id, {})[member.text] = member.theme
         return themes
 
     @staticmethod

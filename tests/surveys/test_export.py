@@ -14,7 +14,9 @@ from .results_data import build_survey
 def _survey_with_dangerous_answers(municipality):
     survey, questions, centres = build_survey(municipality, 5)
     goals = {a.response.centre.slug: a for a in Answer.objects.filter(question=questions["goals"])}
-    for centre, text in zip(centres, ["=1+1", "+47 35 58 10 00", "-2", "@SUM(A1)", "\tæøå ÆØÅ"]):
+    for centre, text in zip(
+        centres, ["=1+1", "+47 35 58 10 00", "-2", "@SUM(A1)", "\tæøå ÆØÅ"], strict=True
+    ):
         goals[centre.slug].text = text
         goals[centre.slug].save()
     return survey, questions, centres
@@ -51,7 +53,7 @@ def test_csv_has_a_row_per_centre_and_a_column_per_question_with_follow_ups(
         in header
     )
     assert len(rows) == 1 + 6  # five answered, one has not
-    by_name = {row[0]: dict(zip(header, row)) for row in rows[1:]}
+    by_name = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     bakken = by_name["Bakken nærmiljøsenter 003"]
     assert bakken["Status"] == "Sendt inn"
     assert (
