@@ -259,7 +259,11 @@ def answer_lines(answer: Answer | None) -> list[str]:
     if answer is None or answer.is_empty():
         return []
     if answer.items:
-        return [str(item) for item in answer.items if str(item).strip()]
+        items = [str(item) for item in answer.items if str(item).strip()]
+        # Choices are a set, not a ranking: one line, so they are not numbered.
+        if answer.question.kind == Question.Kind.MULTIPLE:
+            return [", ".join(items)]
+        return items
     return [line for line in answer.display().splitlines() if line.strip()]
 
 
@@ -300,6 +304,7 @@ class SurveyResults:
         for answer in answers:
             result = self.by_question.get(answer.question_id)
             if result is not None and not answer.is_empty():
+                answer.question = result.question  # already loaded: no query per answer
                 result.add(centres[answer.response_id], answer)
 
         ranked = [r for r in self.by_question.values() if r.kind == Question.Kind.RANKED]
