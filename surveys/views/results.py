@@ -187,7 +187,8 @@ def centre_results(request, pk, slug):
 def compare(request, pk):
     survey = _survey(request, pk)
     previous = previous_round(survey)
-    if previous is None:
+    # The previous round's results are shown only to whom they are open.
+    if previous is None or not access.can_see_results(request.user, previous):
         raise Http404
     current_results = SurveyResults(survey)
     previous_results = SurveyResults(previous)

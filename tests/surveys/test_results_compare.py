@@ -72,3 +72,15 @@ def test_a_first_round_has_nothing_to_compare(client_for, coordinator, municipal
     assert (
         client_for(coordinator).get(reverse("surveys:compare", args=[survey.pk])).status_code == 404
     )
+
+
+def test_leaders_do_not_see_an_unpublished_previous_round_through_the_comparison(
+    client_for, leader_a, municipality
+):
+    previous, questions, centres = build_survey(municipality, 5, status="closed")
+    survey = _next_round(previous, questions, centres, answers={0: "yes"})
+    survey.status = "published"
+    survey.save()
+    client = client_for(leader_a)
+    assert client.get(reverse("surveys:results", args=[survey.pk])).status_code == 200
+    assert client.get(reverse("surveys:compare", args=[survey.pk])).status_code == 404
