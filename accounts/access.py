@@ -165,3 +165,94 @@ def get_goal_for_user(user, pk: int, *, write: bool = False, queryset=None) -> G
 
 def get_hearing_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Hearing:
     return _get_for_user(visible_hearings, user, pk, write=write, queryset=queryset)
+# --- surveys ---------------------------------------------------------------------------
+# Coordinators build and send surveys; leaders answer for their own centre once a survey
+# is sent; readers see a survey only when its results are published. Results are the
+# coordinator's until published, then everyone's in the municipality.
+
+
+def visible_surveys(user, queryset=None):
+    from surveys.models import Survey
+
+    surveys = queryset if queryset is not None else Survey.objects.all()
+    if not _in_portal(user):
+        return surveys.none()
+    if user.is_superuser:
+        return surveys
+    if user.municipality_id is None or not user.role:
+        return surveys.none()
+    surveys = surveys.filter(municipality_id=user.municipality_id)
+    if user.is_leader:
+        return surveys.exclude(status=Survey.Status.DRAFT)
+    if user.is_reader:
+        return surveys.filter(status=Survey.Status.PUBLISHED)
+    return surveys
+
+
+def can_manage_survey(user, survey) -> bool:
+    return can_manage_meetings(user, survey.municipality_id)
+
+
+def can_see_results(user, survey) -> bool:
+    from surveys.models import Survey
+
+    return can_manage_survey(user, survey) or survey.status == Survey.Status.PUBLISHED
+
+
+def get_survey_for_user(user, pk: int, *, write: bool = False, queryset=None):
+    survey = visible_surveys(user, queryset).filter(pk=pk).first()
+    if survey is None:
+        raise Http404
+    if write and not can_manage_survey(user, survey):
+        raise PermissionDenied
+    return survey
+
+
+def get_survey_results_for_user(user, pk: int, *, queryset=None):
+    """Results before publishing are the coordinator's: others who see the survey get 403."""
+    survey = get_survey_for_user(user, pk, queryset=queryset)
+    if not can_see_results(user, survey):
+        raise PermissionDenied
+    return survey
+
+
+def can_answer_for_centre(user, centre) -> bool:
+    """Only the centre's own leaders answer; the coordinator reads and may reopen."""
+    return _in_portal(user) and user.is_leader and user.centre_id == centre.pk
+
+
+def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False):
+    """The centre whose response to `survey` the user opens. A leader opens only the own
+    centre's; the coordinator any centre's in the municipality (read only; reopening is
+    a coordinator action checked with can_manage_survey)."""
+    centre = visible_centres(user).filter(slug=slug, municipality_id=survey.municipality_id).first()
+    if centre is None or (user.is_leader and centre.pk != user.centre_id):
+        raise Http404
+    if user.is_reader and not can_see_results(user, survey):
+        raise Http404
+    if write and not can_answer_for_centre(user, centre):
+        raise PermissionDenied
+    return centre
+
+
+# --- survey results: the visit dossier -------------------------------------------------
+# The dossier for the yearly visit gathers a centre's profile, its latest answers and its
+# open follow-ups: it is the coordinator's, and the centre's own leaders may read it.
+
+
+def can_see_dossier(user, centre) -> bool:
+    if not _in_portal(user):
+        return False
+    if user.is_superuser:
+        return True
+    if user.is_coordinator:
+        return centre.municipality_id == user.municipality_id
+    return user.is_leader and user.centre_id == centre.pk
+
+
+def get_dossier_centre_for_user(user, slug: str, *, queryset=None):
+    """Leaders of other centres and readers see the centre but not its dossier (403)."""
+    centre = get_centre_for_user(user, slug, queryset=queryset)
+    if not can_see_dossier(user, centre):
+        raise PermissionDenied
+    return centre

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "centres",
     "meetings",
     "plans",
+    "surveys",
     "demo",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sentraler/", include("centres.urls")),
     path("moter/", include("meetings.urls")),
     path("planer/", include("plans.urls")),
+    path("undersokelser/", include("surveys.urls")),
     path("konto/", include("accounts.urls")),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -7,6 +7,7 @@ from accounts.models import Municipality, User
 from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
 from meetings.models import AgendaItem, FollowUp, Meeting
 from plans.models import FocusArea, Goal, Hearing, HearingInput, Measure, Plan, Strategy
+from surveys.models import Answer, Question, Survey, SurveyResponse
 
 
 class MunicipalityFactory(DjangoModelFactory):
@@ -218,3 +219,45 @@ class HearingInputFactory(DjangoModelFactory):
     summary = factory.Sequence(lambda n: f"Innspill {n}")
     outcome = HearingInput.Outcome.WORKED_IN
     assessment = "Innarbeidet."
+# --- surveys ---------------------------------------------------------------------------
+
+
+
+class SurveyFactory(DjangoModelFactory):
+    class Meta:
+        model = Survey
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Undersøkelse {n}")
+    introduction = "Svar på vegne av frivilligsentralen."
+    round = 2025
+    deadline = datetime.date(2025, 9, 15)
+    status = Survey.Status.OPEN
+
+
+class QuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    survey = factory.SubFactory(SurveyFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    kind = Question.Kind.LONG_TEXT
+    text = factory.Sequence(lambda n: f"Spørsmål {n}?")
+
+
+class SurveyResponseFactory(DjangoModelFactory):
+    class Meta:
+        model = SurveyResponse
+
+    survey = factory.SubFactory(SurveyFactory)
+    centre = factory.SubFactory(CentreFactory)
+    status = SurveyResponse.Status.DRAFT
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    response = factory.SubFactory(SurveyResponseFactory)
+    question = factory.SubFactory(QuestionFactory)
+    text = "Svar"

@@ -1,0 +1,107 @@
+"""What the dialogue-meeting deck and the visit dossier show, gathered in a fixed number of
+queries: the meeting and its agenda, the results, and the profiles of the centres."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.db.models import Prefetch, Q
+from django.template.loader import render_to_string
+
+from centres.models import Centre, GoalPeriod
+from meetings.models import FollowUp, Meeting
+
+from .models import Question, Survey, SurveyResponse
+from .results import SurveyResults
+
+# Per centre, the deck shows the answers to the questions the meeting discusses: yes/no,
+# choices and scales with their follow-ups. Target groups, goals and partners come from
+# the centre's profile, as in the slides built by hand.
+DISCUSSED_KINDS = (
+    Question.Kind.YES_NO,
+    Question.Kind.SINGLE,
+    Question.Kind.MULTIPLE,
+    Question.Kind.SCALE,
+)
+
+
+@dataclass
+class CentreSlides:
+    centre: Centre
+    answers: list  # [(QuestionResult, [(QuestionResult, Answer | None)])]
+
+
+def deck_context(survey: Survey) -> dict:
+    results = SurveyResults(survey)
+    meeting = None
+    if survey.meeting_id:
+        meeting = Meeting.objects.prefetch_related("agenda_items").get(pk=survey.meeting_id)
+    profiles = {
+        centre.pk: centre
+        for centre in Centre.objects.prefetch_related(
+            "target_groups",
+            "partners",
+            Prefetch("goal_periods", queryset=GoalPeriod.objects.prefetch_related("goals")),
+        ).filter(pk__in=[c.pk for c in results.centres])
+    }
+    discussed = [r for r in results.questions if r.kind in DISCUSSED_KINDS]
+    centres = [
+        CentreSlides(
+            profiles[centre.pk],
+            [
+                (
+                    result,
+                    result.answer_for(centre.pk),
+                    [(f, f.answer_for(centre.pk)) for f in result.follow_ups],
+                )
+                for result in discussed
+            ],
+        )
+        for centre in results.centres
+    ]
+    return {
+        "survey": survey,
+        "municipality": survey.municipality,
+        "meeting": meeting,
+        "results": results,
+        "summaries": [r for r in results.questions if r.kind in DISCUSSED_KINDS],
+        "themed": [r for r in results.questions if r.kind == Question.Kind.RANKED and r.tally],
+        "centres": centres,
+    }
+
+
+def latest_submitted_response(centre: Centre):
+    return (
+        SurveyResponse.objects.submitted()
+        .filter(centre=centre)
+        .select_related("survey")
+        .order_by("-survey__round", "-submitted_at")
+        .first()
+    )
+
+
+def open_follow_ups(centre: Centre):
+    """Follow-ups not done from meetings the centre took part in, and from the common and
+    dialogue meetings every centre is invited to."""
+    return (
+        FollowUp.objects.filter(done=False, meeting__municipality_id=centre.municipality_id)
+        .filter(
+            Q(meeting__centres=centre)
+            | Q(meeting__kind__in=(Meeting.Kind.COMMON, Meeting.Kind.DIALOGUE))
+        )
+        .select_related("meeting")
+        .distinct()
+        .order_by("due_date", "pk")
+    )
+
+
+def render_pdf(template: str, context: dict, stylesheet: str = "css/deck.css") -> bytes:
+    """The same template as the page, with its print stylesheet read from the static
+    files, so WeasyPrint fetches nothing over the network."""
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(template, context)
+    css_path = finders.find(stylesheet)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[CSS(filename=css_path)]
+    )

@@ -1,0 +1,30 @@
+from django import template
+
+from accounts import access
+
+register = template.Library()
+
+
+@register.simple_tag
+def can_see_survey_results(user, survey) -> bool:
+    return access.can_see_results(user, survey)
+
+
+@register.simple_tag
+def can_see_centre_dossier(user, centre) -> bool:
+    return access.can_see_dossier(user, centre)
+
+
+@register.filter
+def answer_lines(answer) -> list[str]:
+    from surveys.results import answer_lines as lines
+
+    return lines(answer)
+
+
+@register.filter
+def sentences(text: str) -> list[str]:
+    """A summary split into its sentences, one bullet each on a slide."""
+    import re
+
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ])", text or "") if part]

@@ -1,0 +1,1 @@
+"""Answering a survey for a centre (centre leader)."""

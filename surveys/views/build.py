@@ -1,0 +1,1 @@
+"""Building, sending and following up a survey (coordinator)."""

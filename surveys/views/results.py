@@ -1,0 +1,270 @@
+"""Results, side by side, themes, rounds compared, exports, the deck and the dossier."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts import access
+from centres.models import Centre
+
+from .. import exports, themes
+from ..deck import deck_context, latest_submitted_response, open_follow_ups, render_pdf
+from ..models import Question
+from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
+from ..results import SurveyResults, compare_rounds, previous_round, survey_for_results
+
+
+def _survey(request, pk):
+    return access.get_survey_results_for_user(request.user, pk, queryset=survey_for_results())
+
+
+def _question(survey, question_pk, **filters):
+    return get_object_or_404(Question, pk=question_pk, survey=survey, **filters)
+
+
+def results(request, pk):
+    survey = _survey(request, pk)
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "survey": survey,
+            "results": SurveyResults(survey),
+            "can_manage": access.can_manage_survey(request.user, survey),
+        },
+    )
+
+
+def summary(request, pk, question_pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    question = _question(survey, question_pk)
+    result = SurveyResults(survey).by_question[question.pk]
+    if request.method == "POST" and "reset" in request.POST:
+        question.summary = ""
+        question.save(update_fields=["summary"])
+        messages.success(request, _("Oppsummeringen er tilbakestilt til portalens forslag."))
+        return redirect("surveys:results", survey.pk)
+    form = SummaryForm(request.POST or None, initial={"summary": result.summary})
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["summary"].strip()
+        question.summary = "" if text == result.generated_summary else text
+        question.save(update_fields=["summary"])
+        messages.success(request, _("Oppsummeringen er lagret."))
+        return redirect(f"{reverse('surveys:results', args=[survey.pk])}#q{question.pk}")
+    return render(
+        request,
+        "surveys/results_summary.html",
+        {"survey": survey, "result": result, "form": form},
+    )
+
+
+def theme_page(request, pk, question_pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    question = _question(survey, question_pk, kind=Question.Kind.RANKED)
+    result = SurveyResults(survey).by_question[question.pk]
+    texts = _answer_texts(result)
+    action = request.POST.get("action", "")
+    selection = ThemeSelectionForm(
+        request.POST if action in ("new", "add") else None,
+        question=question,
+        texts=texts,
+        action=action,
+    )
+    if request.method == "POST":
+        done = _theme_action(request, question, action, selection)
+        if done:
+            return redirect("surveys:themes", survey.pk, question.pk)
+        messages.error(request, _("Temaene ble ikke endret. Rett feilene som er merket under."))
+    written = dict(texts)
+    theme_forms = [
+        (theme, [(member, written.get(member.text, member.text)) for member in theme.members.all()])
+        for theme in question.themes.prefetch_related("members")
+    ]
+    return render(
+        request,
+        "surveys/themes.html",
+        {
+            "survey": survey,
+            "result": result,
+            "selection": selection,
+            "text_rows": _text_rows(result, request.POST.getlist("texts")),
+            "theme_forms": theme_forms,
+            "rename_errors": getattr(request, "_rename_errors", None),
+        },
+    )
+
+
+def _answer_texts(result) -> list[tuple[str, str]]:
+    """(normalised text, text as written) of every answer to a ranked question."""
+    seen = {}
+    for tally in result.tally:
+        for mention in tally.mentions:
+            key = " ".join(mention.text.split()).casefold()
+            seen.setdefault(key, mention.text)
+    return sorted(seen.items(), key=lambda item: item[1].casefold())
+
+
+def _text_rows(result, checked: list[str]) -> list[dict]:
+    """Each answer text with who wrote it at which rank and the theme it is in."""
+    rows = {}
+    for tally in result.tally:
+        for mention in tally.mentions:
+            key = " ".join(mention.text.split()).casefold()
+            row = rows.setdefault(
+                key,
+                {
+                    "key": key,
+                    "text": mention.text,
+                    "theme": tally.theme,
+                    "mentions": [],
+                    "checked": key in checked,
+                },
+            )
+            row["mentions"].append(mention)
+    return sorted(rows.values(), key=lambda row: row["text"].casefold())
+
+
+def _theme_action(request, question, action, selection) -> bool:
+    if action in ("new", "add"):
+        if not selection.is_valid():
+            return False
+        data = selection.cleaned_data
+        theme = themes.put_in_theme(
+            question=question,
+            texts=data["texts"],
+            name=data["name"],
+            theme=data["theme"] if action == "add" else None,
+        )
+        messages.success(request, _("Svarene er lagt i temaet «%(name)s».") % {"name": theme.name})
+        return True
+    if action == "remove":
+        themes.remove_from_theme(question=question, text=request.POST.get("text", ""))
+        messages.success(request, _("Svaret er tatt ut av temaet."))
+        return True
+    theme = get_object_or_404(question.themes, pk=request.POST.get("theme_id"))
+    if action == "delete":
+        themes.delete_theme(theme=theme)
+        messages.success(request, _("Temaet «%(name)s» er slettet.") % {"name": theme.name})
+        return True
+    if action == "rename":
+        form = RenameThemeForm(request.POST, theme=theme, prefix=f"t{theme.pk}")
+        if form.is_valid():
+            themes.rename_theme(theme=theme, name=form.cleaned_data["name"])
+            messages.success(request, _("Temaet heter nå «%(name)s».") % {"name": theme.name})
+            return True
+        request._rename_errors = (theme.pk, form)
+        return False
+    raise Http404
+
+
+def side_by_side(request, pk):
+    survey = _survey(request, pk)
+    results = SurveyResults(survey)
+    rows = [(centre, results.for_centre(centre)) for centre in results.centres]
+    return render(
+        request,
+        "surveys/side_by_side.html",
+        {"survey": survey, "results": results, "rows": rows},
+    )
+
+
+def centre_results(request, pk, slug):
+    survey = _survey(request, pk)
+    results = SurveyResults(survey)
+    response = next((r for r in results.responses if r.centre.slug == slug), None)
+    if response is None:
+        raise Http404
+    answers = results.for_centre(response.centre) if response.is_submitted else []
+    return render(
+        request,
+        "surveys/centre_results.html",
+        {"survey": survey, "response": response, "centre": response.centre, "answers": answers},
+    )
+
+
+def compare(request, pk):
+    survey = _survey(request, pk)
+    previous = previous_round(survey)
+    # The previous round's results are shown only to whom they are open.
+    if previous is None or not access.can_see_results(request.user, previous):
+        raise Http404
+    current_results = SurveyResults(survey)
+    previous_results = SurveyResults(previous)
+    return render(
+        request,
+        "surveys/compare.html",
+        {
+            "survey": survey,
+            "previous": previous,
+            "results": current_results,
+            "previous_results": previous_results,
+            "comparisons": compare_rounds(current_results, previous_results),
+        },
+    )
+
+
+def export_csv(request, pk):
+    results = SurveyResults(_survey(request, pk))
+    lines = list(exports.csv_lines(results))  # the queries run here, not while streaming
+    response = StreamingHttpResponse(iter(lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.filename(results.survey, "csv")}"'
+    )
+    return response
+
+
+def export_xlsx(request, pk):
+    results = SurveyResults(_survey(request, pk))
+    response = HttpResponse(
+        exports.xlsx_bytes(results),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.filename(results.survey, "xlsx")}"'
+    )
+    return response
+
+
+def deck(request, pk):
+    survey = _survey(request, pk)
+    return render(request, "surveys/deck.html", deck_context(survey))
+
+
+def deck_pdf(request, pk):
+    survey = _survey(request, pk)
+    pdf = render_pdf("surveys/deck_pdf.html", deck_context(survey))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = exports.filename(survey, "pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _dossier_context(request, slug):
+    centre = access.get_dossier_centre_for_user(
+        request.user, slug, queryset=Centre.objects.with_profile()
+    )
+    response = latest_submitted_response(centre)
+    answers = SurveyResults(response.survey).for_centre(centre) if response else []
+    return {
+        "centre": centre,
+        "period": centre.current_goal_period,
+        "response": response,
+        "answers": answers,
+        "follow_ups": list(open_follow_ups(centre)),
+    }
+
+
+def dossier(request, slug):
+    return render(request, "surveys/dossier.html", _dossier_context(request, slug))
+
+
+def dossier_pdf(request, slug):
+    context = _dossier_context(request, slug)
+    pdf = render_pdf("surveys/dossier_pdf.html", context, "css/dossier-print.css")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="besoksmappe-{context["centre"].slug}.pdf"'
+    )
+    return response

@@ -1,0 +1,74 @@
+"""The coordinator reads the demo survey's results, edits a sentence for the deck, merges
+two answers into a theme and opens the deck; every page passes axe-core."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from surveys.models import Question, Survey, Theme
+
+from .conftest import assert_accessible, log_in
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def test_coordinator_edits_a_sentence_merges_a_theme_and_opens_the_deck(page, demo):
+    survey = Survey.objects.get(round=2025)
+    agreement = Question.objects.get(survey=survey, text__startswith="Ønsker din")
+    partners = Question.objects.get(survey=survey, text__startswith="Nevn de tre viktigste samarb")
+    log_in(page, "koordinator-skien")
+
+    page.goto(f"/undersokelser/{survey.pk}/resultater/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Resultater:")
+    assert page.get_by_role("img", name="Ja: 3 av 5 (60 prosent)").count() == 1
+    assert page.get_by_text("Tre av fem frivilligsentraler synes at samhandlingen").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Rediger setningen for spørsmål 5", exact=True).click()
+    assert_accessible(page)
+    page.get_by_label("Oppsummering til presentasjonen").fill(
+        "Alle frivilligsentralene sier at de ønsker en samarbeidsavtale."
+    )
+    page.get_by_role("button", name="Lagre setningen").click()
+    assert page.get_by_text("Oppsummeringen er lagret.").is_visible()
+    assert page.get_by_text(
+        "Alle frivilligsentralene sier at de ønsker en samarbeidsavtale."
+    ).is_visible()
+    agreement.refresh_from_db()
+    assert agreement.summary == "Alle frivilligsentralene sier at de ønsker en samarbeidsavtale."
+
+    page.goto(f"/undersokelser/{survey.pk}/resultater/sporsmal/{partners.pk}/temaer/")
+    assert_accessible(page)
+    page.get_by_label("«Skolene»").check()
+    page.get_by_label("«Barne- og ungdomsskolene i bydelen»").check()
+    page.get_by_label("Navn på nytt tema").fill("Skolene")
+    page.get_by_role("button", name="Lag tema av valgte svar").click()
+    assert page.get_by_text("Svarene er lagt i temaet «Skolene».").is_visible()
+    top = page.get_by_role("row").nth(1)
+    assert "Skolene" in top.inner_text() and "6" in top.inner_text()
+    assert Theme.objects.get(question=partners, name="Skolene").members.count() == 2
+    assert_accessible(page)
+
+    page.goto(f"/undersokelser/{survey.pk}/resultater/side-ved-side/")
+    assert_accessible(page)
+
+    page.goto(f"/undersokelser/{survey.pk}/presentasjon/")
+    assert page.get_by_role("heading", name="Velkommen til dialogmøte", level=1).is_visible()
+    assert page.get_by_text(
+        "Alle frivilligsentralene sier at de ønsker en samarbeidsavtale."
+    ).is_visible()
+    assert page.get_by_role("button", name="Skriv ut").is_visible()
+    assert_accessible(page)
+
+    page.goto("/undersokelser/besoksmappe/frogner/")
+    assert page.get_by_text("Kommunale representanter møter jevnlig i nærmiljøforumet").is_visible()
+    assert_accessible(page)
+
+    page.goto(f"/undersokelser/{Survey.objects.get(round=2026).pk}/resultater/sammenlign/")
+    assert_accessible(page)

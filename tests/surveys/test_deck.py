@@ -1,0 +1,111 @@
+"""The dialogue-meeting deck, its PDF, and the visit dossier."""
+
+import io
+
+from django.urls import reverse
+from pypdf import PdfReader
+
+from ..factories import AgendaItemFactory, FollowUpFactory, MeetingFactory, full_centre
+from .results_data import build_survey
+
+
+def _deck_survey(municipality):
+    meeting = MeetingFactory(
+        municipality=municipality, kind="dialogue", title="Dialogmøte med frivilligsentralene"
+    )
+    AgendaItemFactory(
+        meeting=meeting, order=1, title="Velkomst og innledning", presenter="utvalgsleder Askjer"
+    )
+    AgendaItemFactory(
+        meeting=meeting, order=2, title="Kaffe og mingling", presenter="", is_break=True
+    )
+    survey, questions, centres = build_survey(municipality, 5, meeting=meeting)
+    questions[
+        "level"
+    ].summary = "Tre av fem synes samhandlingen er på rett nivå. To ønsker mer besøk."
+    questions["level"].save()
+    return survey, questions, centres
+
+
+def test_deck_holds_the_meeting_the_questions_the_summaries_and_each_centre(
+    client_for, coordinator, municipality
+):
+    survey, _questions, centres = _deck_survey(municipality)
+    centre = centres[0]
+    centre.target_groups.create(rank=1, name="Barn og ungdom")
+    period = centre.goal_periods.create(
+        start_year=2025, end_year=2026, motto="Den inkluderende bydelen"
+    )
+    period.goals.create(text="Gode møteplasser")
+    centre.partners.create(name="Tollnes Ballklubb", cooperation="Felles aktiviteter")
+
+    page = client_for(coordinator).get(reverse("surveys:deck", args=[survey.pk])).content.decode()
+    assert "SKIEN KOMMUNE" in page
+    assert "Velkommen til dialogmøte" in page
+    assert "Velkomst og innledning v/utvalgsleder Askjer" in page
+    assert "Alle frivilligsentralene har svart bortsett fra zz kommunal sentral" in page
+    assert "<li>Tre av fem synes samhandlingen er på rett nivå.</li>" in page
+    assert "<li>To ønsker mer besøk.</li>" in page
+    assert "Alle fem frivilligsentralene svarer «Individuelt», og tre svarer også «Felles»." in page
+    assert "Motto: Den inkluderende bydelen" in page and "Tollnes Ballklubb" in page
+    assert "Ett årlig fellesmøte i første kvartal" in page
+    assert "Som nå, men oftere besøk" in page
+    assert "data-print" in page and "js/deck.js" in page and "<script>" not in page
+    # one slide per centre for its profile, its partners and each discussed question
+    # agenda, questions, summary, themes; per centre profile, partners and four questions
+    assert page.count('class="slide"') == 4 + 5 * (2 + 4)
+
+
+def test_deck_downloads_as_a_pdf_with_the_slide_text(client_for, coordinator, municipality):
+    survey, _questions, _centres = _deck_survey(municipality)
+    response = client_for(coordinator).get(reverse("surveys:deck_pdf", args=[survey.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Velkommen til dialogmøte" in text
+    assert "Tre av fem synes samhandlingen er på rett nivå." in text
+    assert "Som nå, men oftere besøk" in text
+    assert len(reader.pages) >= 5 * 6
+
+
+def test_dossier_has_profile_latest_answers_and_open_follow_ups(
+    client_for, coordinator, municipality
+):
+    survey, _questions, centres = build_survey(municipality, 5)
+    centre = centres[2]  # Bakken: said no, and why
+    full_centre_profile = full_centre(municipality=municipality)
+    visit = MeetingFactory(municipality=municipality, kind="visit", title="Besøk", centres=[centre])
+    FollowUpFactory(meeting=visit, text="Sende referat til Bakken", done=False)
+    FollowUpFactory(meeting=visit, text="Allerede gjort", done=True)
+    common = MeetingFactory(municipality=municipality, kind="common", title="Fellesmøte")
+    FollowUpFactory(meeting=common, text="Felles ramme for avtalene", done=False)
+    elsewhere = MeetingFactory(
+        municipality=municipality, kind="visit", title="Annet besøk", centres=[full_centre_profile]
+    )
+    FollowUpFactory(meeting=elsewhere, text="Gjelder en annen sentral", done=False)
+
+    url = reverse("surveys:dossier", args=[centre.slug])
+    page = client_for(coordinator).get(url).content.decode()
+    assert centre.name in page
+    assert "Siste svar: Undersøkelse 2025" in page
+    assert "Vi tror det er hensiktsmessig med noe hyppigere møter" in page
+    assert "Sende referat til Bakken" in page and "Felles ramme for avtalene" in page
+    assert "Allerede gjort" not in page and "Gjelder en annen sentral" not in page
+
+    pdf = client_for(coordinator).get(reverse("surveys:dossier_pdf", args=[centre.slug]))
+    assert pdf.content.startswith(b"%PDF")
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.content)).pages
+    )
+    assert "Sende referat til Bakken" in text
+
+
+def test_dossier_of_a_centre_without_answers_says_so(client_for, coordinator, municipality):
+    centre = full_centre(municipality=municipality)
+    page = (
+        client_for(coordinator).get(reverse("surveys:dossier", args=[centre.slug])).content.decode()
+    )
+    assert "Sentralen har ikke sendt inn svar på noen spørreundersøkelse ennå." in page
+    assert "Ingen åpne oppfølgingspunkter." in page
