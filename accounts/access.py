@@ -165,6 +165,8 @@ def get_goal_for_user(user, pk: int, *, write: bool = False, queryset=None) -> G
 
 def get_hearing_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Hearing:
     return _get_for_user(visible_hearings, user, pk, write=write, queryset=queryset)
+
+
 # --- surveys ---------------------------------------------------------------------------
 # Coordinators build and send surveys; leaders answer for their own centre once a survey
 # is sent; readers see a survey only when its results are published. Results are the

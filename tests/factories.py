@@ -219,8 +219,9 @@ class HearingInputFactory(DjangoModelFactory):
     summary = factory.Sequence(lambda n: f"Innspill {n}")
     outcome = HearingInput.Outcome.WORKED_IN
     assessment = "Innarbeidet."
-# --- surveys ---------------------------------------------------------------------------
 
+
+# --- surveys ---------------------------------------------------------------------------
 
 
 class SurveyFactory(DjangoModelFactory):
