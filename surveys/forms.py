@@ -1,0 +1,96 @@
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Meeting
+
+from .models import Question, Survey
+from .services import condition_label, display_order
+
+
+class SurveyForm(forms.ModelForm):
+    class Meta:
+        model = Survey
+        fields = ["title", "introduction", "round", "deadline", "meeting"]
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "introduction": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the municipality's own meetings can be linked; anything else is refused.
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            municipality_id=self.instance.municipality_id
+        ).order_by("-date")
+        self.fields["meeting"].label = _("Dialogmøte")
+        self.fields["meeting"].empty_label = _("Ikke knyttet til et møte")
+
+
+class QuestionForm(forms.ModelForm):
+    """A question; `condition` chooses both the main question a follow-up belongs to and
+    the answer that shows it, as one select that works without JavaScript."""
+
+    choices_text = forms.CharField(
+        label=_("Svaralternativer"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ett alternativ per linje. Gjelder «Ett valg» og «Flere valg»."),
+    )
+    condition = forms.ChoiceField(label=_("Plassering"), required=False)
+
+    class Meta:
+        model = Question
+        fields = ["text", "kind", "help_text", "required", "rank_count", "max_length"]
+        widgets = {"text": forms.TextInput(attrs={"size": 80})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        question = self.instance
+        survey = question.survey
+        others = [q for q in survey.questions.all() if q.pk != question.pk]
+        mains = [q for q in display_order(others) if not q.parent_id]
+        if question.pk and question.follow_ups.exists():
+            mains = []  # a question with its own follow-ups stays a main question
+        options = [("", gettext("Hovedspørsmål"))]
+        for main in mains:
+            group = [(f"{main.pk}:", gettext("Alltid"))]
+            for value in main.option_values():
+                label = gettext("Når svaret er «%(value)s»") % {
+                    "value": condition_label(main, value)
+                }
+                group.append((f"{main.pk}:{value}", label))
+            options.append((f"{main.number}. {main.text}", group))
+        self.fields["condition"].choices = options
+        self.fields["condition"].help_text = _(
+            "Et oppfølgingsspørsmål hører til et tidligere hovedspørsmål og kan vises bare "
+            "når det har et bestemt svar."
+        )
+        if question.parent_id:
+            self.initial["condition"] = f"{question.parent_id}:{question.show_when}"
+        self.initial.setdefault("choices_text", "\n".join(question.choices))
+        self._mains = {str(m.pk): m for m in mains}
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        choices = [
+            line.strip() for line in cleaned.get("choices_text", "").splitlines() if line.strip()
+        ]
+        if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) and len(choices) < 2:
+            self.add_error("choices_text", _("Skriv minst to svaralternativer, ett per linje."))
+        if len(set(choices)) != len(choices):
+            self.add_error("choices_text", _("Hvert svaralternativ kan stå bare én gang."))
+        rank_count = cleaned.get("rank_count")
+        if kind == Question.Kind.RANKED and not (rank_count and 1 <= rank_count <= 10):
+            self.add_error("rank_count", _("Velg mellom 1 og 10 punkter."))
+        self.instance.choices = (
+            choices if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) else []
+        )
+        parent_pk, _sep, show_when = (cleaned.get("condition") or "").partition(":")
+        parent = self._mains.get(parent_pk)
+        if parent and show_when and show_when not in parent.option_values():
+            self.add_error("condition", _("Velg et av svarene på spørsmålet det hører til."))
+        self.instance.parent = parent
+        self.instance.show_when = show_when if parent else ""
+        return cleaned
