@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -77,20 +78,27 @@ class QuestionForm(forms.ModelForm):
         choices = [
             line.strip() for line in cleaned.get("choices_text", "").splitlines() if line.strip()
         ]
-        if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) and len(choices) < 2:
-            self.add_error("choices_text", _("Skriv minst to svaralternativer, ett per linje."))
         if len(set(choices)) != len(choices):
             self.add_error("choices_text", _("Hvert svaralternativ kan stå bare én gang."))
-        rank_count = cleaned.get("rank_count")
-        if kind == Question.Kind.RANKED and not (rank_count and 1 <= rank_count <= 10):
-            self.add_error("rank_count", _("Velg mellom 1 og 10 punkter."))
         self.instance.choices = (
             choices if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) else []
         )
         parent_pk, _sep, show_when = (cleaned.get("condition") or "").partition(":")
         parent = self._mains.get(parent_pk)
-        if parent and show_when and show_when not in parent.option_values():
-            self.add_error("condition", _("Velg et av svarene på spørsmålet det hører til."))
         self.instance.parent = parent
         self.instance.show_when = show_when if parent else ""
         return cleaned
+
+    # Model.clean names its own fields; show those errors next to the fields of this form.
+    MODEL_TO_FORM_FIELD = {
+        "choices": "choices_text",
+        "parent": "condition",
+        "show_when": "condition",
+    }
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError(
+                {self.MODEL_TO_FORM_FIELD.get(k, k): v for k, v in errors.error_dict.items()}
+            )
+        super()._update_errors(errors)
