@@ -49,6 +49,8 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         question = self.instance
         survey = question.survey
+        if not question.kind:
+            self.initial["kind"] = Question.Kind.LONG_TEXT
         others = [q for q in survey.questions.all() if q.pk != question.pk]
         mains = [q for q in display_order(others) if not q.parent_id]
         if question.pk and question.follow_ups.exists():

@@ -30,6 +30,7 @@
     var stopped = false;
     var busy = false;
     var again = false;
+    var pendingSubmit = null;
 
     function save() {
       if (stopped) return;
@@ -57,7 +58,15 @@
         status.textContent = form.dataset.offlineMessage || "Ikke lagret. Trykk «Lagre utkast».";
       }).finally(function () {
         busy = false;
-        if (again) { again = false; save(); }
+        if (pendingSubmit) {
+          // A button was pressed while saving: send the form now that the revision is new.
+          var submitter = pendingSubmit;
+          pendingSubmit = null;
+          form.requestSubmit(submitter);
+        } else if (again) {
+          again = false;
+          save();
+        }
       });
     }
 
@@ -67,6 +76,15 @@
     }
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
+    form.addEventListener("submit", function (event) {
+      window.clearTimeout(timer);
+      if (busy) {
+        event.preventDefault();
+        pendingSubmit = event.submitter;
+        return;
+      }
+      stopped = true;
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
