@@ -4,6 +4,7 @@ preview, copy to a new round, and the hub's query ceiling."""
 import pytest
 from django.urls import reverse
 
+from surveys import services
 from surveys.models import Question, Survey, SurveyResponse
 
 from ..factories import CentreFactory, MeetingFactory, SurveyFactory, SurveyResponseFactory
@@ -133,12 +134,7 @@ def test_coordinator_edits_and_reorders_questions_without_javascript(
     q = seed_questions(draft_survey)
     client = client_for(coordinator)
     client.post(reverse("surveys:question_move", args=[draft_survey.pk, q["agreement"].pk, "opp"]))
-    order = [
-        x.pk
-        for x in __import__("surveys.services").services.display_order(
-            list(draft_survey.questions.all())
-        )
-    ]
+    order = [x.pk for x in services.display_order(list(draft_survey.questions.all()))]
     expected = [q["groups"], q["goals"], q["agreement"], q["way"], q["level"], q["how"]]
     assert order == [x.pk for x in expected]
 
@@ -228,7 +224,7 @@ def test_survey_list_query_ceiling(
 def test_hub_costs_the_same_queries_for_5_and_50_centres(
     client_for, coordinator, survey, questions, centres, django_assert_max_num_queries
 ):
-    for n in range(centres):
+    for _ in range(centres):
         response = SurveyResponseFactory(
             survey=survey,
             centre=CentreFactory(municipality=survey.municipality),
