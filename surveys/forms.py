@@ -85,6 +85,22 @@ class QuestionForm(forms.ModelForm):
         self.instance.choices = (
             choices if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) else []
         )
+        if self.instance.pk and kind:
+            # Follow-ups hang on this question's answers; a new kind must still offer them.
+            offered = Question(kind=kind, choices=self.instance.choices).option_values()
+            for follow_up in self.instance.follow_ups.all():
+                if follow_up.show_when and follow_up.show_when not in offered:
+                    self.add_error(
+                        "kind",
+                        _(
+                            "Oppfølgingsspørsmålet «%(text)s» vises når svaret er «%(value)s». "
+                            "Endre eller slett det først."
+                        )
+                        % {
+                            "text": follow_up.text,
+                            "value": condition_label(self.instance, follow_up.show_when),
+                        },
+                    )
         parent_pk, _sep, show_when = (cleaned.get("condition") or "").partition(":")
         parent = self._mains.get(parent_pk)
         self.instance.parent = parent

@@ -350,14 +350,18 @@ def remind(*, survey, base_url: str | None = None, not_since=None, dry_run=False
     return len(responses)
 
 
-def remind_before_deadlines(*, today: datetime.date, days: int, dry_run=False) -> tuple[int, int]:
+def remind_before_deadlines(
+    *, today: datetime.date, days: int, dry_run=False, base_url: str | None = None
+) -> tuple[int, int]:
     """Reminders for open surveys whose deadline is within `days` days, to centres not
     reminded in the last day. Returns (surveys, centres)."""
     surveys = Survey.objects.open().filter(
         deadline__gte=today, deadline__lte=today + datetime.timedelta(days=days)
     )
     not_since = timezone.now() - datetime.timedelta(days=1)
-    counts = [remind(survey=s, not_since=not_since, dry_run=dry_run) for s in surveys]
+    counts = [
+        remind(survey=s, not_since=not_since, dry_run=dry_run, base_url=base_url) for s in surveys
+    ]
     return sum(1 for c in counts if c), sum(counts)
 
 

@@ -235,3 +235,18 @@ def test_hub_costs_the_same_queries_for_5_and_50_centres(
     with django_assert_max_num_queries(10):
         page = client.get(reverse("surveys:detail", args=[survey.pk]))
     assert page.content.decode().count("1 av 4 besvart") == centres
+
+
+def test_a_question_with_follow_ups_keeps_a_kind_that_offers_their_condition(
+    client_for, coordinator, draft_survey
+):
+    q = seed_questions(draft_survey)
+    response = client_for(coordinator).post(
+        reverse("surveys:question_edit", args=[draft_survey.pk, q["level"].pk]),
+        question_data(text=q["level"].text, kind=Question.Kind.LONG_TEXT),
+    )
+    assert "Oppfølgingsspørsmålet «Hvordan mener du samhandlingen bør foregå?» vises når" in (
+        response.content.decode()
+    )
+    q["level"].refresh_from_db()
+    assert q["level"].kind == Question.Kind.YES_NO

@@ -129,12 +129,15 @@ def test_reminder_command_reminds_near_deadlines_and_closes_expired(
 
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_survey_reminders", stdout=out)
+        call_command(
+            "send_survey_reminders", "--base-url", "https://frivillig.skien.no", stdout=out
+        )
 
     assert "Closed 1 survey(s) past the deadline; reminded 1 centre(s) in 1 survey(s)." in (
         out.getvalue()
     )
     assert [m.to for m in mail.outbox] == [[f"leder-{soon.centre.slug}@example.no"]]
+    assert f"https://frivillig.skien.no/undersokelser/{soon.survey.pk}/svar/" in mail.outbox[0].body
     soon.refresh_from_db()
     later.refresh_from_db()
     assert soon.reminder_count == 1 and later.reminder_count == 0
