@@ -303,6 +303,15 @@ def _mail_centres(survey, centres, template: str, base_url: str) -> int:
     return sent
 
 
+def centres_to_invite(survey) -> list[Centre]:
+    """The municipality's active centres that have not been invited to the survey."""
+    return list(
+        Centre.objects.filter(municipality_id=survey.municipality_id, active=True)
+        .exclude(survey_responses__survey=survey)
+        .order_by("name")
+    )
+
+
 @transaction.atomic
 def send_survey(*, survey, by, base_url: str | None = None) -> int:
     """Opens the survey and invites every active centre that has not been invited yet
@@ -313,11 +322,7 @@ def send_survey(*, survey, by, base_url: str | None = None) -> int:
     if not survey.questions.exists():
         raise ValidationError(_("Legg til minst ett spørsmål før du sender undersøkelsen."))
     now = timezone.now()
-    centres = list(
-        Centre.objects.filter(municipality_id=survey.municipality_id, active=True)
-        .exclude(survey_responses__survey=survey)
-        .order_by("name")
-    )
+    centres = centres_to_invite(survey)
     SurveyResponse.objects.bulk_create(
         [SurveyResponse(survey=survey, centre=c, invited_at=now) for c in centres]
     )

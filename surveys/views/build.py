@@ -206,12 +206,18 @@ def question_move(request, pk, question_pk, direction):
     return redirect(f"{_detail_url(survey)}#question-{question.pk}")
 
 
-@require_POST
 def question_delete(request, pk, question_pk):
+    """GET asks for confirmation (a page that works without JavaScript); POST deletes."""
     survey, refused = _draft_survey(request, pk)
     if refused:
         return refused
     question = get_object_or_404(survey.questions, pk=question_pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "surveys/question_confirm_delete.html",
+            {"survey": survey, "question": question, "follow_ups": question.follow_ups.all()},
+        )
     text = question.text
     question.delete()
     services.renumber(survey)
@@ -234,9 +240,15 @@ def survey_copy(request, pk):
     return redirect("surveys:detail", copy.pk)
 
 
-@require_POST
 def survey_send(request, pk):
+    """GET shows who will be invited and asks for confirmation; POST sends."""
     survey = access.get_survey_for_user(request.user, pk, write=True)
+    if request.method != "POST":
+        return render(
+            request,
+            "surveys/survey_confirm_send.html",
+            {"survey": survey, "centres": services.centres_to_invite(survey)},
+        )
     try:
         count = services.send_survey(
             survey=survey, by=request.user, base_url=request.build_absolute_uri("/")

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from surveys import services
 from surveys.models import Question, Survey, SurveyResponse
 
 from ..factories import (
@@ -87,6 +88,20 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
     assert follow_up.get_by_role("textbox").input_value() == "Oftere besøk og møter"
     assert follow_up.is_visible()
 
+    # Meanwhile the other leader saves from another device: this form is now stale.
+    other = LeaderFactory(username="leder-klyve-2", centre=response.centre, first_name="Kari")
+    response.refresh_from_db()
+    newer = services.values_from_answers(response.answers.all())
+    newer[how.pk].text = "Flere møter med kommunen"
+    response.save_answers(newer, by=other, revision=response.revision)
+    follow_up.get_by_role("textbox").fill("Oftere besøk og møter i nærmiljøforumet")
+    page.get_by_role("button", name="Lagre utkast").click()
+    assert page.get_by_text("Noen andre har lagret svaret i mellomtiden").is_visible()
+    assert page.get_by_text("Flere møter med kommunen").is_visible()
+    typed = follow_up.get_by_role("textbox").input_value()
+    assert typed == "Oftere besøk og møter i nærmiljøforumet"
+    assert_accessible(page)
+
     page.get_by_role("button", name="Send inn …").click()
     summary = page.locator("#error-summary")
     assert "Dette spørsmålet må besvares." in summary.inner_text()
@@ -101,7 +116,7 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
         page.keyboard.press("Enter")
 
     assert page.get_by_text("Takk! Svaret fra Klyve nærmiljøsenter er sendt inn.").is_visible()
-    assert page.get_by_text("Oftere besøk og møter").is_visible()
+    assert page.get_by_text("Oftere besøk og møter i nærmiljøforumet").is_visible()
     assert page.get_by_role("button", name="Lagre utkast").count() == 0
     assert_accessible(page)
     response.refresh_from_db()
@@ -147,7 +162,10 @@ def test_coordinator_builds_a_survey_with_a_follow_up_and_sends_it(page, skien):
     assert_accessible(page)
 
     page.get_by_role("link", name="Tilbake til undersøkelsen").click()
-    page.get_by_role("button", name="Send til sentralene").click()
+    page.get_by_role("link", name="Send til sentralene").click()
+    assert page.get_by_text("2 frivilligsentraler får en e-post").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, send undersøkelsen").click()
     assert page.get_by_text("Undersøkelsen er sendt til 2 frivilligsentraler.").is_visible()
     assert page.get_by_text("0 av 2 har svart.").is_visible()
     assert_accessible(page)

@@ -19,6 +19,8 @@ def urls(survey, questions, centre):
         "question_add": reverse("surveys:question_add", args=[survey.pk]),
         "question_edit": reverse("surveys:question_edit", args=[survey.pk, level]),
         "answer": reverse("surveys:answer", args=[survey.pk, centre.slug]),
+        "send_confirm": reverse("surveys:send", args=[survey.pk]),
+        "question_delete_confirm": reverse("surveys:question_delete", args=[survey.pk, level]),
         "copy": reverse("surveys:copy", args=[survey.pk]),
         "send": reverse("surveys:send", args=[survey.pk]),
         "remind": reverse("surveys:remind", args=[survey.pk]),
@@ -32,7 +34,15 @@ def urls(survey, questions, centre):
     }
 
 
-BUILDER_GET = ["detail", "edit", "preview", "question_add", "question_edit"]
+BUILDER_GET = [
+    "detail",
+    "edit",
+    "preview",
+    "question_add",
+    "question_edit",
+    "send_confirm",
+    "question_delete_confirm",
+]
 BUILDER_POST = [
     "copy",
     "send",
@@ -104,6 +114,8 @@ MATRIX = {
         # questions of a sent survey: refused with a message and a redirect
         "question_add": 302,
         "question_edit": 302,
+        "send_confirm": 200,
+        "question_delete_confirm": 302,
         "answer": 200,
         **dict.fromkeys(BUILDER_POST, 302),
         "answer_post": 403,

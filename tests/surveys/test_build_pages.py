@@ -145,9 +145,11 @@ def test_coordinator_edits_and_reorders_questions_without_javascript(
     q["goals"].refresh_from_db()
     assert q["goals"].text == "Hva er målene for 2026–2027?"
 
-    response = client.post(
-        reverse("surveys:question_delete", args=[draft_survey.pk, q["level"].pk]), follow=True
-    )
+    delete = reverse("surveys:question_delete", args=[draft_survey.pk, q["level"].pk])
+    page = client.get(delete).content.decode()
+    assert "Slette spørsmålet?" in page and "Oppfølgingsspørsmålene slettes også:" in page
+    assert Question.objects.filter(pk=q["level"].pk).exists()
+    response = client.post(delete, follow=True)
     assert "er slettet" in response.content.decode()
     assert not Question.objects.filter(pk=q["how"].pk).exists()  # its follow-up went too
 

@@ -41,7 +41,13 @@ def test_sending_opens_the_survey_and_invites_every_active_centre(
     )
     CentreFactory(municipality=centre_a.municipality, name="Nedlagt", slug="nedlagt", active=False)
 
-    response = send(client_for(coordinator), draft_survey, django_capture_on_commit_callbacks)
+    client = client_for(coordinator)
+    confirm = client.get(reverse("surveys:send", args=[draft_survey.pk])).content.decode()
+    assert "3 frivilligsentraler får en e-post med lenke til skjemaet:" in confirm
+    assert "SMK frivilligsentral" in confirm and "Nedlagt" not in confirm
+    assert not SurveyResponse.objects.exists()
+
+    response = send(client, draft_survey, django_capture_on_commit_callbacks)
 
     assert "Undersøkelsen er sendt til 3 frivilligsentraler." in response.content.decode()
     draft_survey.refresh_from_db()
