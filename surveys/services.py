@@ -282,7 +282,7 @@ def site_url() -> str:
     return getattr(settings, "SITE_URL", "") or "http://localhost:8000"
 
 
-def _recipients_by_centre(centres) -> dict[int, list]:
+def recipients_by_centre(centres) -> dict[int, list]:
     """Each centre's active leaders; the centre's own address when it has none."""
     leaders = defaultdict(list)
     for user in User.objects.filter(
@@ -293,7 +293,7 @@ def _recipients_by_centre(centres) -> dict[int, list]:
 
 
 def _mail_centres(survey, centres, template: str, base_url: str) -> int:
-    recipients = _recipients_by_centre(centres)
+    recipients = recipients_by_centre(centres)
     sent = 0
     for centre in centres:
         url = base_url.rstrip("/") + reverse("surveys:answer", args=[survey.pk, centre.slug])

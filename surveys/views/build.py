@@ -247,7 +247,7 @@ def survey_send(request, pk):
         return render(
             request,
             "surveys/survey_confirm_send.html",
-            {"survey": survey, "centres": services.centres_to_invite(survey)},
+            {"survey": survey, "centres": _with_recipients(services.centres_to_invite(survey))},
         )
     try:
         count = services.send_survey(
@@ -258,6 +258,13 @@ def survey_send(request, pk):
     else:
         messages.success(request, services.message_for_sent(count))
     return redirect("surveys:detail", survey.pk)
+
+
+def _with_recipients(centres):
+    recipients = services.recipients_by_centre(centres)
+    for centre in centres:
+        centre.recipients = [getattr(r, "email", r) for r in recipients[centre.pk]]
+    return centres
 
 
 @require_POST

@@ -163,7 +163,7 @@ def test_coordinator_builds_a_survey_with_a_follow_up_and_sends_it(page, skien):
 
     page.get_by_role("link", name="Tilbake til undersøkelsen").click()
     page.get_by_role("link", name="Send til sentralene").click()
-    assert page.get_by_text("2 frivilligsentraler får en e-post").is_visible()
+    assert page.get_by_text("2 frivilligsentraler får undersøkelsen").is_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Ja, send undersøkelsen").click()
     assert page.get_by_text("Undersøkelsen er sendt til 2 frivilligsentraler.").is_visible()

@@ -43,8 +43,9 @@ def test_sending_opens_the_survey_and_invites_every_active_centre(
 
     client = client_for(coordinator)
     confirm = client.get(reverse("surveys:send", args=[draft_survey.pk])).content.decode()
-    assert "3 frivilligsentraler får en e-post med lenke til skjemaet:" in confirm
+    assert "3 frivilligsentraler får undersøkelsen, med e-post og lenke til skjemaet:" in confirm
     assert "SMK frivilligsentral" in confirm and "Nedlagt" not in confirm
+    assert "(post@smk.example.no)" in confirm
     assert not SurveyResponse.objects.exists()
 
     response = send(client, draft_survey, django_capture_on_commit_callbacks)
