@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,7 +15,8 @@ from accounts import access
 
 from .. import services
 from ..forms import QuestionForm, SurveyForm
-from ..models import Answer, Question, Survey, SurveyResponse
+from ..models import Answer, Question, ResponseLocked, Survey, SurveyResponse
+from .answer import rows
 
 
 def survey_list(request):
@@ -122,18 +124,12 @@ def survey_preview(request, pk):
         {
             "survey": survey,
             "centre": None,
-            "rows": _rows(questions, {}, {}),
+            "rows": rows(questions, {}, {}),
             "preview": True,
             "editable": False,
             "progress": services.progress(questions, {}),
         },
     )
-
-
-def _rows(questions, values, errors):
-    from .answer import rows
-
-    return rows(questions, values, errors)
 
 
 # --- questions -------------------------------------------------------------------------
@@ -184,8 +180,6 @@ def _edit_question(request, survey, question, page_title):
 
 
 def _detail_url(survey):
-    from django.urls import reverse
-
     return reverse("surveys:detail", args=[survey.pk])
 
 
@@ -326,7 +320,7 @@ def response_reopen(request, pk, slug):
     response = get_object_or_404(SurveyResponse, survey=survey, centre=centre)
     try:
         response.reopen(by=request.user)
-    except services.ResponseLocked as error:
+    except ResponseLocked as error:
         messages.error(request, str(error))
     else:
         messages.success(
