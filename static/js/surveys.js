@@ -55,7 +55,7 @@
           status.classList.add("text-danger");
         }
       }).catch(function () {
-        status.textContent = form.dataset.offlineMessage || "Ikke lagret. Trykk «Lagre utkast».";
+        status.textContent = form.dataset.offlineMessage;
       }).finally(function () {
         busy = false;
         if (pendingSubmit) {

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from surveys import services
 from surveys.models import Question, Survey, SurveyResponse
@@ -65,18 +66,18 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
     response = SurveyResponse.objects.create(survey=survey, centre=skien.centres.get(slug="klyve"))
 
     log_in(page, "leder-klyve")
-    assert page.get_by_role("heading", name="Undersøkelser å svare på").is_visible()
+    expect(page.get_by_role("heading", name="Undersøkelser å svare på")).to_be_visible()
     page.get_by_role("link", name="Undersøkelser", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Svar nå").click()
     assert_accessible(page)
 
     follow_up = page.locator(f"#question-{how.pk}")
-    assert follow_up.is_hidden()
+    expect(follow_up).to_be_hidden()  # once surveys.js has run
     page.get_by_label("Punkt 1").fill("Barn og ungdom")
     page.get_by_label("Punkt 2").fill("Seniorer")
     page.locator(f"#question-{level.pk}").get_by_label("Nei").check()
-    assert follow_up.is_visible()
+    expect(follow_up).to_be_visible()
     follow_up.get_by_role("textbox").fill("Oftere besøk og møter")
     page.wait_for_function(
         "() => document.getElementById('save-status').textContent.includes('Lagret kl.')"
@@ -86,7 +87,7 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
     page.reload()
     assert page.get_by_label("Punkt 2").input_value() == "Seniorer"
     assert follow_up.get_by_role("textbox").input_value() == "Oftere besøk og møter"
-    assert follow_up.is_visible()
+    expect(follow_up).to_be_visible()
 
     # Meanwhile the other leader saves from another device: this form is now stale.
     other = LeaderFactory(username="leder-klyve-2", centre=response.centre, first_name="Kari")
@@ -96,8 +97,8 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
     response.save_answers(newer, by=other, revision=response.revision)
     follow_up.get_by_role("textbox").fill("Oftere besøk og møter i nærmiljøforumet")
     page.get_by_role("button", name="Lagre utkast").click()
-    assert page.get_by_text("Noen andre har lagret svaret i mellomtiden").is_visible()
-    assert page.get_by_text("Flere møter med kommunen").is_visible()
+    expect(page.get_by_text("Noen andre har lagret svaret i mellomtiden")).to_be_visible()
+    expect(page.get_by_text("Flere møter med kommunen")).to_be_visible()
     typed = follow_up.get_by_role("textbox").input_value()
     assert typed == "Oftere besøk og møter i nærmiljøforumet"
     assert_accessible(page)
@@ -109,14 +110,14 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
 
     page.locator(f"#question-{agreement.pk}").get_by_label("Ja").check()
     page.get_by_role("button", name="Send inn …").click()
-    assert page.get_by_role("heading", name="Send inn svaret?").is_visible()
+    expect(page.get_by_role("heading", name="Send inn svaret?")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Ja, send inn svaret").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert page.get_by_text("Takk! Svaret fra Klyve nærmiljøsenter er sendt inn.").is_visible()
-    assert page.get_by_text("Oftere besøk og møter i nærmiljøforumet").is_visible()
+    expect(page.get_by_text("Takk! Svaret fra Klyve nærmiljøsenter er sendt inn.")).to_be_visible()
+    expect(page.get_by_text("Oftere besøk og møter i nærmiljøforumet")).to_be_visible()
     assert page.get_by_role("button", name="Lagre utkast").count() == 0
     assert_accessible(page)
     response.refresh_from_db()
@@ -135,7 +136,7 @@ def test_coordinator_builds_a_survey_with_a_follow_up_and_sends_it(page, skien):
     deadline = timezone.localdate() + datetime.timedelta(days=14)
     page.get_by_label("Svarfrist").fill(deadline.isoformat())
     page.get_by_role("button", name="Lagre undersøkelsen").click()
-    assert page.get_by_text("Ingen spørsmål ennå.").is_visible()
+    expect(page.get_by_text("Ingen spørsmål ennå.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Legg til spørsmål").click()
@@ -143,30 +144,31 @@ def test_coordinator_builds_a_survey_with_a_follow_up_and_sends_it(page, skien):
     page.get_by_label("Spørsmål*").fill("Er samhandlingen på rett nivå?")
     page.get_by_label("Spørsmålstype").select_option("yes_no")
     page.get_by_role("button", name="Lagre spørsmålet").click()
+    expect(page.get_by_text("Spørsmålet er lagret.")).to_be_visible()
     parent = Question.objects.get()
 
     page.get_by_role("link", name="Legg til spørsmål").click()
     page.get_by_label("Spørsmål*").fill("Hvordan mener du samhandlingen bør foregå?")
     page.get_by_label("Plassering").select_option(f"{parent.pk}:no")
     page.get_by_role("button", name="Lagre spørsmålet").click()
-    assert page.get_by_text("vises når svaret på 1 er Nei").is_visible()
+    expect(page.get_by_text("vises når svaret på 1 er Nei")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Forhåndsvis").click()
-    assert page.get_by_text("Forhåndsvisning.").is_visible()
+    expect(page.get_by_text("Forhåndsvisning.")).to_be_visible()
     follow_up = page.get_by_role("group").filter(has_text="Hvordan mener du")
-    assert page.get_by_label("Hvordan mener du samhandlingen bør foregå?").is_hidden()
+    expect(page.get_by_label("Hvordan mener du samhandlingen bør foregå?")).to_be_hidden()
     page.get_by_label("Nei").check()
-    assert page.get_by_label("Hvordan mener du samhandlingen bør foregå?").is_visible()
+    expect(page.get_by_label("Hvordan mener du samhandlingen bør foregå?")).to_be_visible()
     assert follow_up.count() == 0  # a text question is a labelled field, not a group
     assert_accessible(page)
 
     page.get_by_role("link", name="Tilbake til undersøkelsen").click()
     page.get_by_role("link", name="Send til sentralene").click()
-    assert page.get_by_text("2 frivilligsentraler får undersøkelsen").is_visible()
+    expect(page.get_by_text("2 frivilligsentraler får undersøkelsen")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Ja, send undersøkelsen").click()
-    assert page.get_by_text("Undersøkelsen er sendt til 2 frivilligsentraler.").is_visible()
-    assert page.get_by_text("0 av 2 har svart.").is_visible()
+    expect(page.get_by_text("Undersøkelsen er sendt til 2 frivilligsentraler.")).to_be_visible()
+    expect(page.get_by_text("0 av 2 har svart.")).to_be_visible()
     assert_accessible(page)
     assert Survey.objects.get().status == Survey.Status.OPEN
