@@ -304,6 +304,46 @@ class SurveyResponse(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    # --- answering (the rules live in surveys.services; these are the entry points) ---
+
+    def save_answers(self, values, *, by, revision: int, questions=None) -> None:
+        """Stores a draft: `values` maps question ids to {"text", "items", "number"}.
+        Raises StaleResponse when someone saved since `revision`, ResponseLocked when
+        the response is submitted or the survey no longer takes answers."""
+        from . import services
+
+        services.save_answers(
+            response=self, values=values, by=by, revision=revision, questions=questions
+        )
+
+    def submit(self, *, by, revision: int, values=None, questions=None) -> None:
+        """Submits the stored answers (after storing `values`, if given) in one
+        transaction; raises IncompleteResponse with the errors per question."""
+        from . import services
+
+        services.submit_response(
+            response=self, by=by, revision=revision, values=values, questions=questions
+        )
+
+    def reopen(self, *, by) -> None:
+        from . import services
+
+        services.reopen_response(response=self, by=by)
+
+
+class StaleResponse(Exception):
+    """The response was saved by someone else after the form was rendered."""
+
+
+class ResponseLocked(Exception):
+    """The response is submitted, or the survey is closed or past its deadline."""
+
+
+class IncompleteResponse(Exception):
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
 
 class Answer(models.Model):
     """One centre's answer to one question. Which field holds it depends on the kind:

@@ -6,7 +6,32 @@ app_name = "surveys"
 
 urlpatterns = [
     # Building, sending and following up (coordinator): views.build
+    path("", build.survey_list, name="list"),
+    path("ny/", build.survey_create, name="create"),
+    path("<int:pk>/", build.survey_detail, name="detail"),
+    path("<int:pk>/rediger/", build.survey_edit, name="edit"),
+    path("<int:pk>/forhandsvisning/", build.survey_preview, name="preview"),
+    path("<int:pk>/kopier/", build.survey_copy, name="copy"),
+    path("<int:pk>/send/", build.survey_send, name="send"),
+    path("<int:pk>/paminn/", build.survey_remind, name="remind"),
+    path("<int:pk>/lukk/", build.survey_close, name="close"),
+    path("<int:pk>/publiser/", build.survey_publish, name="publish"),
+    path("<int:pk>/sporsmal/nytt/", build.question_add, name="question_add"),
+    path("<int:pk>/sporsmal/<int:question_pk>/", build.question_edit, name="question_edit"),
+    path(
+        "<int:pk>/sporsmal/<int:question_pk>/flytt/<str:direction>/",
+        build.question_move,
+        name="question_move",
+    ),
+    path(
+        "<int:pk>/sporsmal/<int:question_pk>/slett/",
+        build.question_delete,
+        name="question_delete",
+    ),
+    path("<int:pk>/svar/<slug:slug>/gjenapne/", build.response_reopen, name="reopen"),
     # Answering (centre leader): views.answer
+    path("<int:pk>/svar/<slug:slug>/", answer.answer, name="answer"),
+    path("<int:pk>/svar/<slug:slug>/lagre/", answer.answer_save, name="answer_save"),
     # Results, exports, the deck and the dossier: views.results
     path("<int:pk>/resultater/", results.results, name="results"),
     path("<int:pk>/resultater/side-ved-side/", results.side_by_side, name="side_by_side"),

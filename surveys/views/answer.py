@@ -1,1 +1,244 @@
 """Answering a survey for a centre (centre leader)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access
+
+from .. import services
+from ..models import IncompleteResponse, Question, ResponseLocked, StaleResponse, SurveyResponse
+
+
+def rows(questions, values, errors):
+    """What the form template needs per question: the current answer, its error,
+    whether it is shown now, and the condition written out for follow-ups."""
+    shown = services.shown_ids(questions, values)
+    result = []
+    for q in questions:
+        answer = values.get(q.pk)
+        items = list(answer.items) if answer else []
+        condition = ""
+        if q.parent_id and q.show_when:
+            condition = _("Svar bare hvis du svarte %(value)s på %(number)s.") % {
+                "value": services.condition_label(q.parent, q.show_when),
+                "number": q.parent.number,
+            }
+        result.append(
+            {
+                "q": q,
+                "answer": answer,
+                "text": answer.text if answer else "",
+                "number": str(answer.number) if answer and answer.number is not None else "",
+                "items": items,
+                "ranked": [
+                    (n, items[n - 1] if n <= len(items) else "") for n in range(1, q.rank_count + 1)
+                ]
+                if q.kind == Question.Kind.RANKED
+                else [],
+                "options": _options(q),
+                "error": errors.get(q.pk, ""),
+                "shown": q.pk in shown,
+                "condition": condition,
+                "first_id": f"q{q.pk}_1" if q.kind not in Question.TEXT_KINDS else f"q{q.pk}",
+            }
+        )
+    return result
+
+
+def _options(q):
+    if q.kind == Question.Kind.YES_NO:
+        return [(Question.YES, _("Ja")), (Question.NO, _("Nei"))]
+    if q.kind == Question.Kind.SCALE:
+        labels = {1: _("1 – svært lite"), 3: _("3 – middels"), 5: _("5 – svært mye")}
+        return [(str(n), labels.get(n, str(n))) for n in Question.SCALE_RANGE]
+    if q.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+        return [(c, c) for c in q.choices]
+    return []
+
+
+def _load(request, pk, slug):
+    survey = access.get_survey_for_user(request.user, pk)
+    centre = access.get_response_centre_for_user(request.user, survey, slug)
+    response = get_object_or_404(
+        SurveyResponse.objects.select_related("survey", "centre", "updated_by", "submitted_by"),
+        survey=survey,
+        centre=centre,
+    )
+    questions = services.display_order(list(survey.questions.all()))
+    return survey, centre, response, questions
+
+
+def _closed_reason(survey, response, today):
+    if response.is_submitted:
+        return _("Svaret er sendt inn. Ta kontakt med koordinatoren om noe må endres.")
+    if survey.status != survey.Status.OPEN:
+        return _("Undersøkelsen er lukket, så svaret kan ikke endres.")
+    if today > survey.deadline:
+        return _("Svarfristen gikk ut %(date)s, så svaret kan ikke endres.") % {
+            "date": date_format(survey.deadline, "j. F Y")
+        }
+    return ""
+
+
+def _render(request, survey, centre, response, questions, values, errors=None, **extra):
+    today = timezone.localdate()
+    may_answer = access.can_answer_for_centre(request.user, centre)
+    closed = _closed_reason(survey, response, today)
+    errors = errors or {}
+    all_rows = rows(questions, values, errors)
+    context = {
+        "survey": survey,
+        "centre": centre,
+        "response": response,
+        "rows": all_rows,
+        "shown_rows": [r for r in all_rows if r["shown"]],
+        "errors": errors,
+        "progress": services.progress(questions, values),
+        "editable": may_answer and not closed,
+        "closed_reason": closed,
+        "may_answer": may_answer,
+        "can_reopen": response.is_submitted and access.can_manage_survey(request.user, survey),
+        "revision": response.revision,
+        "preview": False,
+        **extra,
+    }
+    return render(request, "surveys/answer.html", context, status=extra.pop("status", 200))
+
+
+def answer(request, pk, slug):
+    survey, centre, response, questions = _load(request, pk, slug)
+    if request.method != "POST":
+        values = services.values_from_answers(response.answers.all())
+        return _render(request, survey, centre, response, questions, values)
+
+    if not access.can_answer_for_centre(request.user, centre):
+        raise PermissionDenied
+    if response.is_submitted:
+        messages.error(request, _("Svaret er allerede sendt inn."))
+        return redirect("surveys:answer", survey.pk, centre.slug)
+    if reason := _closed_reason(survey, response, timezone.localdate()):
+        messages.error(request, reason)
+        return redirect("surveys:answer", survey.pk, centre.slug)
+    action = request.POST.get("action", "save")
+    if action == "confirm":
+        return _confirm(request, survey, centre, response, questions)
+    values = services.values_from_post(questions, request.POST)
+    revision = _revision(request)
+    errors = {}
+    if action == "submit":
+        errors = services.validate(questions, values, complete=True)
+        if errors:
+            return _render(request, survey, centre, response, questions, values, errors)
+    try:
+        response.save_answers(values, by=request.user, revision=revision)
+    except StaleResponse:
+        return _conflict(request, survey, centre, response, questions, values)
+    except ResponseLocked as error:
+        messages.error(request, str(error))
+        return redirect("surveys:answer", survey.pk, centre.slug)
+    if action == "submit":
+        return render(
+            request,
+            "surveys/answer_confirm.html",
+            {
+                "survey": survey,
+                "centre": centre,
+                "response": response,
+                "rows": [r for r in rows(questions, values, {}) if r["shown"]],
+                "progress": services.progress(questions, values),
+            },
+        )
+    messages.success(
+        request,
+        _("Utkastet er lagret kl. %(time)s.")
+        % {"time": timezone.localtime(response.updated_at).strftime("%H:%M")},
+    )
+    return redirect("surveys:answer", survey.pk, centre.slug)
+
+
+def _revision(request) -> int:
+    try:
+        return int(request.POST.get("revision", ""))
+    except ValueError:
+        return -1
+
+
+def _conflict(request, survey, centre, response, questions, values):
+    """Someone saved since this form was rendered: keep what this user typed, show the
+    newer saved answers, and let the next save go over them knowingly."""
+    response.refresh_from_db()
+    newer = services.values_from_answers(response.answers.all())
+    newer_rows = [r for r in rows(questions, newer, {}) if r["answer"] is not None]
+    return _render(
+        request,
+        survey,
+        centre,
+        response,
+        questions,
+        values,
+        conflict=True,
+        newer_rows=newer_rows,
+        status=409,
+    )
+
+
+def _confirm(request, survey, centre, response, questions):
+    try:
+        response.submit(by=request.user, revision=_revision(request), questions=questions)
+    except IncompleteResponse as error:
+        values = services.values_from_answers(response.answers.all())
+        return _render(request, survey, centre, response, questions, values, error.errors)
+    except StaleResponse:
+        messages.error(
+            request,
+            _(
+                "Svaret ble endret av noen andre etter at du så over det, og er ikke sendt "
+                "inn. Se over svarene og send inn på nytt."
+            ),
+        )
+    except ResponseLocked as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Takk! Svaret fra %(centre)s er sendt inn.") % {"centre": centre.name},
+        )
+    return redirect("surveys:answer", survey.pk, centre.slug)
+
+
+@require_POST
+def answer_save(request, pk, slug):
+    """Autosave from static/js/surveys.js: the same draft save, answered in JSON."""
+    survey, centre, response, questions = _load(request, pk, slug)
+    if not access.can_answer_for_centre(request.user, centre):
+        raise PermissionDenied
+    values = services.values_from_post(questions, request.POST)
+    if reason := _closed_reason(survey, response, timezone.localdate()):
+        return JsonResponse({"ok": False, "message": reason}, status=409)
+    try:
+        response.save_answers(values, by=request.user, revision=_revision(request))
+    except StaleResponse:
+        message = _(
+            "Ikke lagret: noen andre har lagret svaret i mellomtiden. Trykk «Lagre utkast» "
+            "for å se de nyeste svarene; det du har skrevet, beholdes."
+        )
+        return JsonResponse({"ok": False, "message": message}, status=409)
+    except ResponseLocked as error:
+        return JsonResponse({"ok": False, "message": str(error)}, status=409)
+    answered, asked = services.progress(questions, values)
+    return JsonResponse(
+        {
+            "ok": True,
+            "revision": response.revision,
+            "message": _("Lagret kl. %(time)s")
+            % {"time": timezone.localtime(response.updated_at).strftime("%H:%M")},
+            "progress": _("%(answered)s av %(asked)s besvart")
+            % {"answered": answered, "asked": asked},
+        }
+    )

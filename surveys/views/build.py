@@ -1,1 +1,331 @@
 """Building, sending and following up a survey (coordinator)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from accounts import access
+
+from .. import services
+from ..forms import QuestionForm, SurveyForm
+from ..models import Answer, Question, ResponseLocked, Survey, SurveyResponse
+from .answer import rows
+
+
+def survey_list(request):
+    user = request.user
+    surveys = access.visible_surveys(user, Survey.objects.all()).annotate(
+        invited=Count("responses", distinct=True),
+        submitted=Count(
+            "responses",
+            filter=Q(responses__status=SurveyResponse.Status.SUBMITTED),
+            distinct=True,
+        ),
+    )
+    if user.is_leader:
+        own = SurveyResponse.objects.filter(survey=OuterRef("pk"), centre_id=user.centre_id)
+        surveys = surveys.filter(Exists(own)).annotate(
+            own_status=Subquery(own.values("status")[:1])
+        )
+    return render(
+        request,
+        "surveys/survey_list.html",
+        {
+            "surveys": surveys,
+            "can_manage": access.can_manage_meetings(user),
+            "today": timezone.localdate(),
+            "own_centre": user.centre if user.is_leader else None,
+        },
+    )
+
+
+def survey_create(request):
+    access.require_coordinator(request.user)
+    if request.user.municipality_id is None:
+        messages.info(request, _("Undersøkelser opprettes av kommunens koordinator."))
+        return redirect("surveys:list")
+    today = timezone.localdate()
+    survey = Survey(municipality_id=request.user.municipality_id, created_by=request.user)
+    return _edit(request, survey, _("Ny undersøkelse"), initial={"round": today.year})
+
+
+def survey_edit(request, pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    return _edit(request, survey, _("Rediger undersøkelsen"))
+
+
+def _edit(request, survey, page_title, initial=None):
+    form = SurveyForm(request.POST or None, instance=survey, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            survey = form.save()
+            messages.success(request, _("Undersøkelsen «%(title)s» er lagret.") % {"title": survey})
+            return redirect("surveys:detail", survey.pk)
+        messages.error(request, _("Undersøkelsen ble ikke lagret. Rett feilene som er merket."))
+    return render(
+        request,
+        "surveys/survey_form.html",
+        {"form": form, "survey": survey, "page_title": page_title},
+    )
+
+
+def survey_detail(request, pk):
+    """The coordinator's hub: status, questions, who has answered, and the actions."""
+    survey = access.get_survey_for_user(
+        request.user,
+        pk,
+        write=True,
+        queryset=Survey.objects.select_related("meeting", "copied_from"),
+    )
+    questions = services.display_order(list(survey.questions.all()))
+    responses = list(
+        survey.responses.select_related("centre", "submitted_by", "updated_by")
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.only(
+                    "response_id", "question_id", "text", "items", "number"
+                ),
+            )
+        )
+        .order_by("centre__name")
+    )
+    counts = {status: 0 for status in SurveyResponse.Status.values}
+    for response in responses:
+        counts[response.status] += 1
+        values = services.values_from_answers(response.answers.all())
+        response.answered, response.asked = services.progress(questions, values)
+    return render(
+        request,
+        "surveys/survey_detail.html",
+        {
+            "survey": survey,
+            "questions": questions,
+            "responses": responses,
+            "counts": counts,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def survey_preview(request, pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    questions = services.display_order(list(survey.questions.all()))
+    return render(
+        request,
+        "surveys/answer.html",
+        {
+            "survey": survey,
+            "centre": None,
+            "rows": rows(questions, {}, {}),
+            "preview": True,
+            "editable": False,
+            "progress": services.progress(questions, {}),
+        },
+    )
+
+
+# --- questions -------------------------------------------------------------------------
+
+
+def _draft_survey(request, pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    if not survey.is_draft:
+        messages.error(
+            request,
+            _("Undersøkelsen er sendt, så spørsmålene kan ikke endres lenger."),
+        )
+        return survey, redirect("surveys:detail", survey.pk)
+    return survey, None
+
+
+def question_add(request, pk):
+    survey, refused = _draft_survey(request, pk)
+    if refused:
+        return refused
+    return _edit_question(request, survey, Question(survey=survey), _("Nytt spørsmål"))
+
+
+def question_edit(request, pk, question_pk):
+    survey, refused = _draft_survey(request, pk)
+    if refused:
+        return refused
+    question = get_object_or_404(survey.questions, pk=question_pk)
+    return _edit_question(request, survey, question, _("Rediger spørsmål"))
+
+
+def _edit_question(request, survey, question, page_title):
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST":
+        if form.is_valid():
+            if question.pk:
+                form.save()
+            else:
+                services.add_question(question=form.save(commit=False))
+            messages.success(request, _("Spørsmålet er lagret."))
+            return redirect(f"{_detail_url(survey)}#question-{question.pk}")
+        messages.error(request, _("Spørsmålet ble ikke lagret. Rett feilene som er merket."))
+    return render(
+        request,
+        "surveys/question_form.html",
+        {"form": form, "survey": survey, "question": question, "page_title": page_title},
+    )
+
+
+def _detail_url(survey):
+    return reverse("surveys:detail", args=[survey.pk])
+
+
+@require_POST
+def question_move(request, pk, question_pk, direction):
+    survey, refused = _draft_survey(request, pk)
+    if refused:
+        return refused
+    question = get_object_or_404(survey.questions, pk=question_pk)
+    if direction not in ("opp", "ned"):
+        raise Http404
+    services.move_question(question=question, up=direction == "opp")
+    messages.success(
+        request,
+        _("«%(text)s» er flyttet %(where)s.")
+        % {"text": question.text, "where": _("opp") if direction == "opp" else _("ned")},
+    )
+    return redirect(f"{_detail_url(survey)}#question-{question.pk}")
+
+
+def question_delete(request, pk, question_pk):
+    """GET asks for confirmation (a page that works without JavaScript); POST deletes."""
+    survey, refused = _draft_survey(request, pk)
+    if refused:
+        return refused
+    question = get_object_or_404(survey.questions, pk=question_pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "surveys/question_confirm_delete.html",
+            {"survey": survey, "question": question, "follow_ups": question.follow_ups.all()},
+        )
+    text = question.text
+    question.delete()
+    services.renumber(survey)
+    messages.success(request, _("Spørsmålet «%(text)s» er slettet.") % {"text": text})
+    return redirect("surveys:detail", survey.pk)
+
+
+# --- status actions --------------------------------------------------------------------
+
+
+@require_POST
+def survey_copy(request, pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    copy = services.copy_survey(survey=survey, by=request.user)
+    messages.success(
+        request,
+        _("Kopien for runde %(round)s er laget som utkast. Se over spørsmålene og fristen.")
+        % {"round": copy.round},
+    )
+    return redirect("surveys:detail", copy.pk)
+
+
+def survey_send(request, pk):
+    """GET shows who will be invited and asks for confirmation; POST sends."""
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    if request.method != "POST":
+        return render(
+            request,
+            "surveys/survey_confirm_send.html",
+            {"survey": survey, "centres": _with_recipients(services.centres_to_invite(survey))},
+        )
+    try:
+        count = services.send_survey(
+            survey=survey, by=request.user, base_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, services.message_for_sent(count))
+    return redirect("surveys:detail", survey.pk)
+
+
+def _with_recipients(centres):
+    recipients = services.recipients_by_centre(centres)
+    for centre in centres:
+        centre.recipients = [getattr(r, "email", r) for r in recipients[centre.pk]]
+    return centres
+
+
+@require_POST
+def survey_remind(request, pk):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    if survey.status != Survey.Status.OPEN:
+        messages.error(request, _("Påminnelser sendes bare mens undersøkelsen er åpen."))
+        return redirect("surveys:detail", survey.pk)
+    count = services.remind(survey=survey, base_url=request.build_absolute_uri("/"))
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "Påminnelse sendt til %(count)s frivilligsentral.",
+                "Påminnelse sendt til %(count)s frivilligsentraler.",
+                count,
+            )
+            % {"count": count},
+        )
+    else:
+        messages.info(request, _("Alle sentralene har sendt inn. Ingen påminnelse sendt."))
+    return redirect("surveys:detail", survey.pk)
+
+
+def _status_action(request, pk, action, done_message):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    try:
+        action(survey=survey)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done_message)
+    return redirect("surveys:detail", survey.pk)
+
+
+@require_POST
+def survey_close(request, pk):
+    return _status_action(
+        request, pk, services.close_survey, _("Undersøkelsen er lukket for nye svar.")
+    )
+
+
+@require_POST
+def survey_publish(request, pk):
+    return _status_action(
+        request,
+        pk,
+        services.publish_results,
+        _("Resultatene er publisert for sentralene og leserne i kommunen."),
+    )
+
+
+@require_POST
+def response_reopen(request, pk, slug):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    centre = access.get_response_centre_for_user(request.user, survey, slug)
+    if not access.can_manage_survey(request.user, survey):
+        raise PermissionDenied
+    response = get_object_or_404(SurveyResponse, survey=survey, centre=centre)
+    try:
+        response.reopen(by=request.user)
+    except ResponseLocked as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Svaret fra %(centre)s er åpnet igjen, og sentralen kan endre det.")
+            % {"centre": centre.name},
+        )
+    return redirect("surveys:detail", survey.pk)
