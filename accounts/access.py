@@ -258,3 +258,71 @@ def get_dossier_centre_for_user(user, slug: str, *, queryset=None):
     if not can_see_dossier(user, centre):
         raise PermissionDenied
     return centre
+
+
+# --- agreements ------------------------------------------------------------------------
+# An agreement is between the municipality and one centre: the coordinator (and the
+# admin) act for the municipality, the centre's own leaders for the centre. Leaders of
+# other centres see nothing of it; readers see agreements once they are signed. The
+# framework is read by everyone in the municipality and edited by the coordinator.
+
+
+def visible_agreements(user, queryset=None):
+    from agreements.models import Agreement
+
+    agreements = queryset if queryset is not None else Agreement.objects.all()
+    if not _in_portal(user):
+        return agreements.none()
+    if user.is_superuser:
+        return agreements
+    if user.municipality_id is None or not user.role:
+        return agreements.none()
+    agreements = agreements.filter(municipality_id=user.municipality_id)
+    if user.is_leader:
+        return agreements.filter(centre_id=user.centre_id)
+    if user.is_reader:
+        return agreements.filter(status__in=Agreement.CONCLUDED)
+    return agreements
+
+
+def can_manage_agreements(user, municipality_id=None) -> bool:
+    return can_manage_meetings(user, municipality_id)
+
+
+def agreement_side(user, agreement) -> str | None:
+    """The party `user` acts for on `agreement`: "municipality", "centre" or None."""
+    from agreements.models import Side
+
+    if can_manage_agreements(user, agreement.municipality_id):
+        return Side.MUNICIPALITY
+    if _in_portal(user) and user.is_leader and user.centre_id == agreement.centre_id:
+        return Side.CENTRE
+    return None
+
+
+def can_comment_on_agreement(user, agreement) -> bool:
+    return agreement_side(user, agreement) is not None
+
+
+def get_agreement_for_user(user, pk: int, *, write: bool = False, queryset=None):
+    """`write` is the municipality's side: editing, sending, approving for it."""
+    agreement = visible_agreements(user, queryset).filter(pk=pk).first()
+    if agreement is None:
+        raise Http404
+    if write and not can_manage_agreements(user, agreement.municipality_id):
+        raise PermissionDenied
+    return agreement
+
+
+def get_framework_municipality_for_user(user, slug: str, *, write: bool = False):
+    """The municipality whose framework the user opens (by its slug)."""
+    from accounts.models import Municipality
+
+    municipality = Municipality.objects.filter(slug=slug).first()
+    if municipality is None or not _in_portal(user):
+        raise Http404
+    if not user.is_superuser and (not user.role or user.municipality_id != municipality.pk):
+        raise Http404
+    if write and not can_manage_agreements(user, municipality.pk):
+        raise PermissionDenied
+    return municipality

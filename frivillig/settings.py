@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "meetings",
     "plans",
     "surveys",
+    "agreements",
     "demo",
 ]
 

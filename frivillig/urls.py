@@ -15,6 +15,7 @@ urlpatterns = [
     path("moter/", include("meetings.urls")),
     path("planer/", include("plans.urls")),
     path("undersokelser/", include("surveys.urls")),
+    path("avtaler/", include("agreements.urls")),
     path("konto/", include("accounts.urls")),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -1,0 +1,226 @@
+"""Snapshots of an agreement's text and the comparison of two snapshots.
+
+A snapshot is plain JSON, so a version never changes when the live rows do. Two snapshots
+are compared clause by clause (matched on their keys, so a moved clause is a move, not a
+deletion and an insertion) and word by word inside each text, with stdlib difflib.
+"""
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from django.utils.translation import gettext_lazy as _
+
+# The agreement's own fields, in the order a comparison shows them.
+FIELDS = [
+    ("title", _("Tittel")),
+    ("valid_from", _("Gjelder fra")),
+    ("valid_to", _("Gjelder til")),
+    ("municipality_signatory", _("Signerer for kommunen")),
+    ("municipality_signatory_title", _("Stilling (kommunen)")),
+    ("centre_signatory", _("Signerer for sentralen")),
+    ("centre_signatory_title", _("Stilling (sentralen)")),
+    ("grant_amount", _("Årlig tilskudd fra kommunen (kr)")),
+    ("premises", _("Lokaler")),
+    ("contact_person", _("Kommunens kontaktperson")),
+    ("meeting_frequency", _("Møter mellom partene")),
+]
+FIELD_NAMES = [name for name, _label in FIELDS]
+
+
+def snapshot(agreement, clauses) -> dict:
+    """The agreement's text as it is now. `clauses` are its clauses in order, with
+    their goals and strategies prefetched."""
+    values = {}
+    for name in FIELD_NAMES:
+        value = getattr(agreement, name)
+        values[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return {
+        "fields": values,
+        "framework_version_id": agreement.framework_version_id,
+        "clauses": [
+            {
+                "key": str(clause.key),
+                "kind": clause.kind,
+                "title": clause.title,
+                "text": clause.text,
+                "goal_ids": sorted(goal.pk for goal in clause.goals.all()),
+                "strategy_ids": sorted(strategy.pk for strategy in clause.strategies.all()),
+            }
+            for clause in clauses
+        ],
+    }
+
+
+# --- word-level diff -------------------------------------------------------------------
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+@dataclass
+class Segment:
+    op: str  # "equal", "insert" or "delete"
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[Segment]:
+    """The words of `old` and `new` as equal, deleted and inserted runs."""
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    segments = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append(Segment("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment("insert", "".join(b[j1:j2])))
+    return segments
+
+
+def old_side(segments):
+    return [s for s in segments if s.op != "insert"]
+
+
+def new_side(segments):
+    return [s for s in segments if s.op != "delete"]
+
+
+# --- comparing two snapshots -----------------------------------------------------------
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+    segments: list[Segment]
+
+    @property
+    def old_segments(self):
+        return old_side(self.segments)
+
+    @property
+    def new_segments(self):
+        return new_side(self.segments)
+
+
+@dataclass
+class ClauseChange:
+    """One clause across two versions. `change` is "unchanged", "changed", "added" or
+    "removed"; `moved` says the clause changed place (positions are 1-based)."""
+
+    key: str
+    kind: str
+    change: str
+    old_position: int | None
+    new_position: int | None
+    title: list[Segment] = field(default_factory=list)
+    text: list[Segment] = field(default_factory=list)
+
+    @property
+    def moved(self) -> bool:
+        return (
+            self.old_position is not None
+            and self.new_position is not None
+            and self.old_position != self.new_position
+        )
+
+    @property
+    def old_title(self):
+        return old_side(self.title)
+
+    @property
+    def new_title(self):
+        return new_side(self.title)
+
+    @property
+    def old_text(self):
+        return old_side(self.text)
+
+    @property
+    def new_text(self):
+        return new_side(self.text)
+
+
+@dataclass
+class Comparison:
+    fields: list[FieldChange]
+    clauses: list[ClauseChange]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.fields) or any(c.change != "unchanged" or c.moved for c in self.clauses)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"changed": 0, "added": 0, "removed": 0, "moved": 0}
+        for clause in self.clauses:
+            if clause.change in counts:
+                counts[clause.change] += 1
+            if clause.moved:
+                counts["moved"] += 1
+        counts["fields"] = len(self.fields)
+        return counts
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def compare(old: dict, new: dict) -> Comparison:
+    fields = []
+    old_fields, new_fields = old.get("fields", {}), new.get("fields", {})
+    for name, label in FIELDS:
+        before, after = _text(old_fields.get(name)), _text(new_fields.get(name))
+        if before != after:
+            fields.append(FieldChange(str(label), before, after, word_diff(before, after)))
+
+    old_clauses = {c["key"]: (i, c) for i, c in enumerate(old.get("clauses", []), 1)}
+    new_clauses = {c["key"]: (i, c) for i, c in enumerate(new.get("clauses", []), 1)}
+    clauses = []
+    for key, (position, clause) in new_clauses.items():
+        if key in old_clauses:
+            old_position, before = old_clauses[key]
+            same = before["title"] == clause["title"] and before["text"] == clause["text"]
+            clauses.append(
+                ClauseChange(
+                    key,
+                    clause["kind"],
+                    "unchanged" if same else "changed",
+                    old_position,
+                    position,
+                    word_diff(before["title"], clause["title"]),
+                    word_diff(before["text"], clause["text"]),
+                )
+            )
+        else:
+            clauses.append(
+                ClauseChange(
+                    key,
+                    clause["kind"],
+                    "added",
+                    None,
+                    position,
+                    [Segment("insert", clause["title"])],
+                    [Segment("insert", clause["text"])],
+                )
+            )
+    # A removed clause is shown where it stood in the older version.
+    for key, (position, clause) in old_clauses.items():
+        if key not in new_clauses:
+            removed = ClauseChange(
+                key,
+                clause["kind"],
+                "removed",
+                position,
+                None,
+                [Segment("delete", clause["title"])],
+                [Segment("delete", clause["text"])],
+            )
+            index = next(
+                (i for i, c in enumerate(clauses) if (c.old_position or 0) > position),
+                len(clauses),
+            )
+            clauses.insert(index, removed)
+    return Comparison(fields, clauses)
