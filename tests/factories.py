@@ -1,9 +1,12 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import Municipality, User
+from agreements import services as agreement_services
+from agreements.models import Agreement, AgreementClause, Comment, Framework, FrameworkClause
 from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
 from meetings.models import AgendaItem, FollowUp, Meeting
 from plans.models import FocusArea, Goal, Hearing, HearingInput, Measure, Plan, Strategy
@@ -262,3 +265,99 @@ class AnswerFactory(DjangoModelFactory):
     response = factory.SubFactory(SurveyResponseFactory)
     question = factory.SubFactory(QuestionFactory)
     text = "Svar"
+
+
+# --- agreements ------------------------------------------------------------------------
+# The model factories write rows only (no versions, no events): enough for the transition
+# table and the access matrix. `framework_with_clauses` and `drafted_agreement` go through
+# agreements.services, so they carry the versions and events a real agreement has.
+
+
+class FrameworkFactory(DjangoModelFactory):
+    class Meta:
+        model = Framework
+        django_get_or_create = ["municipality"]
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = "Felles ramme for samarbeidsavtaler"
+    introduction = "Rammen bygger på svarene fra frivilligsentralene."
+
+
+class FrameworkClauseFactory(DjangoModelFactory):
+    class Meta:
+        model = FrameworkClause
+
+    framework = factory.SubFactory(FrameworkFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Fellespunkt {n}")
+    text = factory.Sequence(lambda n: f"Partene samarbeider om punkt {n}.")
+
+
+class AgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    centre = factory.SubFactory(CentreFactory)
+    municipality = factory.SelfAttribute("centre.municipality")
+    title = factory.LazyAttribute(lambda a: f"Samarbeidsavtale med {a.centre.name}")
+    status = Agreement.Status.DRAFT
+    # A period starting later, so signing does not bring the agreement into force.
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    valid_to = factory.LazyAttribute(lambda a: a.valid_from + datetime.timedelta(days=4 * 365))
+
+
+class AgreementClauseFactory(DjangoModelFactory):
+    class Meta:
+        model = AgreementClause
+
+    agreement = factory.SubFactory(AgreementFactory)
+    kind = AgreementClause.Kind.LOCAL
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Lokalt punkt {n}")
+    text = factory.Sequence(lambda n: f"Sentralen gjør {n} ting.")
+
+
+class AgreementCommentFactory(DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    agreement = factory.SubFactory(AgreementFactory)
+    text = factory.Sequence(lambda n: f"Kommentar {n}")
+
+
+FRAMEWORK_CLAUSES = [
+    ("Formål", "Avtalen skal styrke samarbeidet mellom kommunen og frivilligsentralen."),
+    ("Forankring", "Avtalen bygger på forskrift om tilskudd til frivilligsentraler."),
+    ("Møter", "Partene møtes til et fellesmøte hvert år og et besøk på sentralen."),
+]
+
+
+def framework_with_clauses(municipality, *, by=None, clauses=FRAMEWORK_CLAUSES):
+    """A framework with its first version, saved as the coordinator would save it."""
+    framework = agreement_services.framework_for(municipality)
+
+    def write():
+        for order, (title, text) in enumerate(clauses, 1):
+            FrameworkClause.objects.create(framework=framework, order=order, title=title, text=text)
+
+    agreement_services.save_framework(
+        framework=framework, by=by, revision=framework.revision, apply_changes=write
+    )
+    return framework
+
+
+def drafted_agreement(centre, *, by, status=None, **kwargs) -> Agreement:
+    """An agreement made as the portal makes it (framework, profile, version 1), then put
+    in `status` directly: the transitions have their own tests."""
+    today = timezone.localdate()
+    agreement = agreement_services.create_agreement(
+        centre=centre,
+        by=by,
+        valid_from=kwargs.pop("valid_from", today + datetime.timedelta(days=30)),
+        valid_to=kwargs.pop("valid_to", today + datetime.timedelta(days=30 + 4 * 365)),
+        **kwargs,
+    )
+    if status:
+        Agreement.objects.filter(pk=agreement.pk).update(status=status)
+        agreement.status = status
+    return agreement
