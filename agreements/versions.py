@@ -117,6 +117,9 @@ class ClauseChange:
     new_position: int | None
     title: list[Segment] = field(default_factory=list)
     text: list[Segment] = field(default_factory=list)
+    # Moved out of the order the other clauses keep: an inserted or removed clause shifts
+    # the positions after it, which is not a move of those clauses.
+    reordered: bool = False
 
     @property
     def moved(self) -> bool:
@@ -160,6 +163,7 @@ class Comparison:
                 counts[clause.change] += 1
             if clause.moved:
                 counts["moved"] += 1
+        counts["reordered"] = sum(1 for clause in self.clauses if clause.reordered)
         counts["fields"] = len(self.fields)
         return counts
 
@@ -168,10 +172,24 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def compare(old: dict, new: dict) -> Comparison:
+def _reordered_keys(old_keys: list[str], new_keys: list[str]) -> set[str]:
+    """The clauses kept in both versions that left the order of the others: those outside
+    the longest run of kept clauses in the same order."""
+    kept = set(old_keys) & set(new_keys)
+    before = [key for key in old_keys if key in kept]
+    after = [key for key in new_keys if key in kept]
+    in_order = set()
+    for block in SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
+        in_order.update(before[block.a : block.a + block.size])
+    return kept - in_order
+
+
+def compare(old: dict, new: dict, *, fields_shown=FIELDS) -> Comparison:
+    """`fields_shown` are the (name, label) pairs of `snapshot["fields"]` to compare; the
+    framework passes its title and introduction."""
     fields = []
     old_fields, new_fields = old.get("fields", {}), new.get("fields", {})
-    for name, label in FIELDS:
+    for name, label in fields_shown:
         before, after = _text(old_fields.get(name)), _text(new_fields.get(name))
         if before != after:
             fields.append(FieldChange(str(label), before, after, word_diff(before, after)))
@@ -223,4 +241,7 @@ def compare(old: dict, new: dict) -> Comparison:
                 len(clauses),
             )
             clauses.insert(index, removed)
+    reordered = _reordered_keys(list(old_clauses), list(new_clauses))
+    for clause in clauses:
+        clause.reordered = clause.key in reordered
     return Comparison(fields, clauses)
