@@ -1,35 +1,478 @@
-"""Stubs until the views land: every page is 404 for now."""
+"""The agreements: the list, creating one, the agreement page, editing it, and its
+workflow (transitions, renewal, taking in the framework, the PDF)."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts import access
+from centres.models import Centre
+from plans.models import Strategy
+from surveys.deck import render_pdf
+
+from .. import services, versions
+from ..forms import AgreementCreateForm, AgreementEditForms, TransitionForm, default_period
+from ..models import (
+    TRANSITIONS,
+    Agreement,
+    AgreementLocked,
+    Comment,
+    FrameworkVersion,
+    IllegalTransition,
+    Side,
+    StaleAgreement,
+)
+
+S = Agreement.Status
+
+# What waits for whom: the list puts these first for the side that acts next.
+WAITING_FOR = {
+    Side.CENTRE: {S.SENT: gettext_lazy("Venter på at dere godkjenner eller ber om endringer")},
+    Side.MUNICIPALITY: {
+        S.APPROVED_BY_CENTRE: gettext_lazy("Sentralen har godkjent: godkjenn for kommunen"),
+        S.CHANGES_REQUESTED: gettext_lazy("Sentralen ønsker endringer i teksten"),
+        S.APPROVED_BY_MUNICIPALITY: gettext_lazy("Godkjent av begge: marker som signert"),
+        S.RENEWAL_DUE: gettext_lazy("Avtalen går ut snart: start fornyelsen"),
+    },
+}
+
+# Said next to the button before the user confirms.
+TRANSITION_HELP = {
+    "send": gettext_lazy(
+        "Sentralens daglige leder får e-post og kan godkjenne avtalen eller be om endringer. "
+        "Teksten kan ikke endres mens avtalen ligger hos sentralen."
+    ),
+    "withdraw": gettext_lazy(
+        "Avtalen går tilbake til utkast, så kommunen kan endre den. Sentralen får beskjed."
+    ),
+    "request_changes": gettext_lazy(
+        "Skriv hva dere ønsker endret. Kommunen får e-post og kan endre teksten."
+    ),
+    "approve_centre": gettext_lazy(
+        "Dere godkjenner teksten slik den står nå, for sentralen. Deretter godkjenner kommunen."
+    ),
+    "approve_municipality": gettext_lazy(
+        "Kommunen godkjenner teksten slik den står nå. Deretter signeres avtalen av begge parter."
+    ),
+    "mark_signed": gettext_lazy(
+        "Bekreft at begge parter har signert avtalen. Den trer i kraft fra startdatoen."
+    ),
+}
+# These change what the parties have agreed to, so they ask once more.
+CONFIRMED = {"send", "request_changes", "approve_centre", "approve_municipality", "mark_signed"}
+RECENT_VERSIONS = 4
 
 
-def agreement_list(request, **kwargs):
-    raise Http404
+# --- the list --------------------------------------------------------------------------
 
 
-def agreement_create(request, **kwargs):
-    raise Http404
+def agreement_list(request):
+    user = request.user
+    agreements = list(
+        access.visible_agreements(user, Agreement.objects.for_list()).annotate(
+            open_comments=Count(
+                "comments", filter=Q(comments__parent=None, comments__resolved_at=None)
+            )
+        )
+    )
+    side = Side.CENTRE if user.is_leader else Side.MUNICIPALITY
+    may_manage = access.can_manage_agreements(user)
+    waiting = WAITING_FOR[side] if (may_manage or user.is_leader) else {}
+    for agreement in agreements:
+        agreement.waiting_reason = waiting.get(agreement.status, "")
+    counts = {status: 0 for status in S.values}
+    for agreement in agreements:
+        counts[agreement.status] += 1
+    chosen = request.GET.get("status", "")
+    if chosen not in S.values:
+        chosen = ""
+    shown = [a for a in agreements if not chosen or a.status == chosen]
+    groups = [
+        (value, label, [a for a in shown if a.status == value])
+        for value, label in S.choices
+        if any(a.status == value for a in shown)
+    ]
+    return render(
+        request,
+        "agreements/agreement_list.html",
+        {
+            "groups": groups,
+            "total": len(agreements),
+            "to_do": [a for a in agreements if a.waiting_reason],
+            "status_filter": [(v, label, counts[v]) for v, label in S.choices if counts[v]],
+            "chosen": chosen,
+            "may_manage": may_manage and user.municipality_id is not None,
+            "own_centre": user.centre if user.is_leader else None,
+        },
+    )
 
 
-def agreement_detail(request, **kwargs):
-    raise Http404
+# --- creating --------------------------------------------------------------------------
 
 
-def agreement_edit(request, **kwargs):
-    raise Http404
+def agreement_create(request):
+    user = request.user
+    if not access.can_manage_agreements(user):
+        raise PermissionDenied
+    centres = access.visible_centres(user, Centre.objects.filter(active=True)).order_by("name")
+    if not user.is_superuser:
+        centres = centres.filter(municipality_id=user.municipality_id)
+    start, end = default_period(timezone.localdate())
+    initial = {"valid_from": start, "valid_to": end, "centre": request.GET.get("sentral")}
+    form = AgreementCreateForm(request.POST or None, centres=centres, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            agreement = services.create_agreement(
+                centre=data["centre"],
+                by=user,
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+                title=data["title"],
+            )
+            messages.success(
+                request,
+                _(
+                    "Utkastet til avtale med %(centre)s er laget fra felles ramme og "
+                    "sentralens profil. Se over teksten og send den til sentralen."
+                )
+                % {"centre": agreement.centre.name},
+            )
+            return redirect(agreement)
+        messages.error(request, _("Avtalen ble ikke opprettet. Rett feilene som er merket."))
+    return render(request, "agreements/agreement_create.html", {"form": form})
 
 
-def agreement_transition(request, **kwargs):
-    raise Http404
+# --- the agreement page ----------------------------------------------------------------
 
 
-def agreement_renew(request, **kwargs):
-    raise Http404
+def detail_queryset():
+    return Agreement.objects.with_framework_state().select_related(
+        "centre", "municipality", "framework_version", "renewal_of", "created_by", "updated_by"
+    )
 
 
-def agreement_adopt_framework(request, **kwargs):
-    raise Http404
+def _clauses(agreement):
+    """The clauses in order, with their municipal goals and, for common clauses, the
+    anchor the framework version gives them."""
+    clauses = list(
+        agreement.clauses.order_by("order", "pk").prefetch_related(
+            "goals", Prefetch("strategies", queryset=Strategy.objects.select_related("goal"))
+        )
+    )
+    framework_clauses = {}
+    if agreement.framework_version:
+        framework_clauses = {c["key"]: c for c in agreement.framework_version.clauses}
+    for number, clause in enumerate(clauses, 1):
+        clause.number = number
+        anchor = framework_clauses.get(str(clause.key), {})
+        clause.reference = anchor.get("reference", "")
+        clause.reference_url = anchor.get("reference_url", "")
+    return clauses
 
 
-def agreement_pdf(request, **kwargs):
-    raise Http404
+def document_context(agreement) -> dict:
+    """What the agreement page and the PDF both show: the text of the agreement."""
+    return {"agreement": agreement, "clauses": _clauses(agreement)}
+
+
+def _comment_threads(agreement, clauses, failed_target=""):
+    threads = list(services.comment_threads(agreement))
+    by_clause = {str(clause.key): clause for clause in clauses}
+    for clause in clauses:
+        clause.threads = []
+        clause.comment_target = f"punkt-{clause.key}"
+    general = []
+    for thread in threads:
+        thread.comment_target = f"svar-{thread.pk}"
+        thread.all_replies = list(thread.replies.all())
+        clause = by_clause.get(str(thread.clause_key)) if thread.clause_key else None
+        (clause.threads if clause else general).append(thread)
+    for clause in clauses:
+        clause.comment_count = sum(1 + len(t.all_replies) for t in clause.threads)
+        clause.open_threads = sum(1 for t in clause.threads if not t.is_resolved)
+        clause.has_failed_reply = any(t.comment_target == failed_target for t in clause.threads)
+    return general, sum(1 for t in threads if not t.is_resolved)
+
+
+def render_detail(request, agreement, *, comment_form=None, transition=None, status=200):
+    """The agreement page; a comment or transition that failed validation is shown
+    again by its own form, with what the user wrote."""
+    user = request.user
+    context = document_context(agreement)
+    clauses = context["clauses"]
+    side = access.agreement_side(user, agreement)
+    failed_target = comment_form.target if comment_form else ""
+    general, open_threads = _comment_threads(agreement, clauses, failed_target)
+    recent = list(
+        agreement.versions.defer("snapshot").select_related("created_by")[:RECENT_VERSIONS]
+    )
+    current_framework = changes = None
+    if agreement.framework_outdated:
+        current_framework = FrameworkVersion.objects.filter(
+            pk=agreement.current_framework_version_id
+        ).first()
+        if current_framework:
+            changes = services.framework_changes(agreement, current_framework)
+    actions = [
+        {
+            "name": name,
+            "label": t.label,
+            "needs_comment": t.needs_comment,
+            "confirm": name in CONFIRMED,
+            "help": TRANSITION_HELP.get(name, ""),
+            "error": transition["error"] if transition and transition["name"] == name else "",
+            "comment": transition["comment"] if transition and transition["name"] == name else "",
+        }
+        for name, t in services.available_transitions(agreement, user)
+    ]
+    context.update(
+        {
+            "side": side,
+            "is_municipality": side == Side.MUNICIPALITY,
+            "may_comment": side is not None,
+            "actions": actions,
+            "today": timezone.localdate(),
+            "events": list(agreement.events.select_related("by")),
+            "recent_versions": recent,
+            "version_count": recent[0].number if recent else 0,
+            "renewals": list(agreement.renewals.all()),
+            "general_threads": general,
+            "open_threads": open_threads,
+            "comment_form": comment_form,
+            "comment_target": failed_target,
+            "comment_max": Comment.MAX_LENGTH,
+            "current_framework": current_framework,
+            "framework_changes": changes,
+        }
+    )
+    return render(request, "agreements/agreement_detail.html", context, status=status)
+
+
+def agreement_detail(request, pk):
+    agreement = access.get_agreement_for_user(request.user, pk, queryset=detail_queryset())
+    return render_detail(request, agreement)
+
+
+def agreement_pdf(request, pk):
+    agreement = access.get_agreement_for_user(request.user, pk, queryset=detail_queryset())
+    context = document_context(agreement)
+    context["generated"] = timezone.localdate()
+    context["version"] = _latest_version(agreement)
+    pdf = render_pdf("agreements/agreement_pdf.html", context, "css/agreements.css")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = slugify(f"samarbeidsavtale {agreement.centre.name} {agreement.valid_from:%Y}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+# --- editing ---------------------------------------------------------------------------
+
+
+def _posted_int(request, name) -> int:
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        return -1
+
+
+def _latest_version(agreement):
+    return agreement.versions.defer("snapshot").first()
+
+
+def _conflict(agreement, current, based_on: int) -> dict:
+    """Who saved since the form was rendered, and what they changed: the version the
+    form was based on compared with the latest."""
+    latest = agreement.versions.select_related("created_by").first()
+    old = agreement.versions.filter(number=based_on).first()
+    comparison = versions.compare(old.snapshot, latest.snapshot) if old and latest else None
+    return {
+        "by": current.updated_by,
+        "at": current.updated_at,
+        "latest": latest,
+        "comparison": comparison,
+        "based_on": based_on,
+    }
+
+
+def agreement_edit(request, pk):
+    agreement = access.get_agreement_for_user(
+        request.user,
+        pk,
+        write=True,
+        queryset=Agreement.objects.select_related("centre", "municipality", "framework_version"),
+    )
+    if not agreement.is_editable:
+        messages.error(
+            request,
+            _(
+                "Avtalen er %(status)s, så teksten kan ikke endres. Kommunen kan endre den "
+                "når den er et utkast eller sentralen har bedt om endringer."
+            )
+            % {"status": agreement.get_status_display().lower()},
+        )
+        return redirect(agreement)
+    common = [c for c in agreement.clauses.order_by("order", "pk") if c.is_common]
+    edit_forms = AgreementEditForms(agreement, request.POST or None)
+    latest = _latest_version(agreement)
+    revision, based_on = agreement.revision, latest.number if latest else 0
+    conflict = None
+    if request.method == "POST":
+        posted_revision = _posted_int(request, "revision")
+        posted_based_on = _posted_int(request, "based_on")
+        revision, based_on = posted_revision, posted_based_on
+        if edit_forms.is_valid():
+            try:
+                services.save_agreement(
+                    agreement=agreement,
+                    by=request.user,
+                    revision=posted_revision,
+                    apply_changes=lambda: edit_forms.save(common_count=len(common)),
+                    note=request.POST.get("note", "").strip()[:300],
+                )
+            except StaleAgreement as stale:
+                conflict = _conflict(agreement, stale.current, posted_based_on)
+                # The next save goes over the newer version knowingly.
+                revision = stale.current.revision
+                based_on = conflict["latest"].number if conflict["latest"] else based_on
+            except AgreementLocked as error:
+                messages.error(request, str(error))
+                return redirect(agreement)
+            else:
+                messages.success(request, _("Endringene er lagret som en ny versjon."))
+                return redirect(agreement)
+        else:
+            messages.error(request, _("Endringene ble ikke lagret. Rett feilene som er merket."))
+    return render(
+        request,
+        "agreements/agreement_edit.html",
+        {
+            "agreement": agreement,
+            "forms": edit_forms,
+            "common_clauses": common,
+            "revision": revision,
+            "based_on": based_on,
+            "note": request.POST.get("note", ""),
+            "conflict": conflict,
+            "has_goals": bool(edit_forms.clauses.form_kwargs["goal_choices"]),
+        },
+        status=409 if conflict else 200,
+    )
+
+
+# --- the workflow ----------------------------------------------------------------------
+
+
+def _acting_agreement(request, pk):
+    """An agreement the user acts on: 404 if they cannot see it, 403 if they have no
+    side in it (a reader)."""
+    agreement = access.get_agreement_for_user(request.user, pk, queryset=detail_queryset())
+    if access.agreement_side(request.user, agreement) is None:
+        raise PermissionDenied
+    return agreement
+
+
+@require_POST
+def agreement_transition(request, pk, action):
+    agreement = _acting_agreement(request, pk)
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment") or ""
+    transition = TRANSITIONS.get(action)
+    if transition and transition.needs_comment and not comment:
+        error = _("Skriv hva som bør endres, så kommunen vet hva de skal se på.")
+        return _transition_error(request, agreement, action, error, request.POST)
+    if "signed_on" in form.errors:
+        return _transition_error(request, agreement, action, form.errors["signed_on"][0], {})
+    try:
+        services.apply_transition(
+            agreement,
+            action,
+            by=request.user,
+            comment=comment,
+            on_date=form.cleaned_data.get("signed_on"),
+        )
+    except IllegalTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _transition_done(agreement, transition))
+    return redirect(agreement)
+
+
+def _transition_error(request, agreement, action, error, data):
+    messages.error(request, error)
+    return render_detail(
+        request,
+        agreement,
+        transition={"name": action, "error": error, "comment": data.get("comment", "")},
+        status=400,
+    )
+
+
+def _transition_done(agreement, transition) -> str:
+    done = _("%(what)s: %(title)s.") % {"what": transition.done, "title": agreement.title}
+    if agreement.status == S.ACTIVE:
+        done += " " + _("Avtalen gjelder fra %(date)s.") % {
+            "date": date_format(agreement.valid_from, "j. F Y")
+        }
+    return done
+
+
+@require_POST
+def agreement_renew(request, pk):
+    agreement = _acting_agreement(request, pk)
+    try:
+        renewal = services.start_renewal(agreement=agreement, by=request.user)
+    except IllegalTransition as error:
+        messages.error(request, str(error))
+        return redirect(agreement)
+    messages.success(
+        request,
+        _(
+            "Utkastet til ny avtale for %(period)s er laget fra den gjeldende avtalen og felles "
+            "ramme. Se over teksten og send den til sentralen."
+        )
+        % {"period": renewal.period_label},
+    )
+    return redirect(renewal)
+
+
+@require_POST
+def agreement_adopt_framework(request, pk):
+    agreement = _acting_agreement(request, pk)
+    if access.agreement_side(request.user, agreement) != Side.MUNICIPALITY:
+        raise PermissionDenied
+    try:
+        version = services.adopt_framework(
+            agreement=agreement, by=request.user, revision=_posted_int(request, "revision")
+        )
+    except StaleAgreement as stale:
+        messages.error(request, _stale_message(stale.current))
+    except AgreementLocked as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Den nye teksten fra felles ramme er tatt inn (versjon %(number)s).")
+            % {"number": version.number},
+        )
+    return redirect(agreement)
+
+
+def _stale_message(current) -> str:
+    who = current.updated_by.get_full_name() if current.updated_by else _("noen andre")
+    return _(
+        "Ikke gjort: %(who)s lagret avtalen %(when)s, etter at du åpnet siden. Se over den "
+        "nye teksten og prøv igjen."
+    ) % {
+        "who": who or current.updated_by.username,
+        "when": date_format(timezone.localtime(current.updated_at), "j. F Y \\k\\l. H:i"),
+    }

@@ -1,11 +1,68 @@
-"""Stubs until the views land: every page is 404 for now."""
+"""Comments on an agreement or one of its clauses, by either side."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access
+
+from .. import services
+from ..forms import CommentForm
+from ..models import IllegalTransition
+from .agreement import detail_queryset, render_detail
 
 
-def comment_add(request, **kwargs):
-    raise Http404
+def _commenting_agreement(request, pk):
+    """Stranger: 404; someone who may read but has no side (a reader): 403."""
+    agreement = access.get_agreement_for_user(request.user, pk, queryset=detail_queryset())
+    if not access.can_comment_on_agreement(request.user, agreement):
+        raise PermissionDenied
+    return agreement
 
 
-def comment_resolve(request, **kwargs):
-    raise Http404
+def _thread_url(agreement, comment) -> str:
+    thread = comment.parent or comment
+    return reverse("agreements:detail", args=[agreement.pk]) + f"#kommentar-{thread.pk}"
+
+
+@require_POST
+def comment_add(request, pk):
+    agreement = _commenting_agreement(request, pk)
+    form = CommentForm(request.POST, agreement=agreement)
+    if not form.is_valid():
+        return render_detail(request, agreement, comment_form=form, status=400)
+    data = form.cleaned_data
+    try:
+        comment = services.add_comment(
+            agreement=agreement,
+            by=request.user,
+            text=data["text"],
+            clause=data["clause"],
+            parent=data["parent"],
+        )
+    except IllegalTransition as error:
+        messages.error(request, str(error))
+        return redirect(agreement)
+    messages.success(
+        request,
+        _("Svaret er lagt inn. Den andre parten får e-post.")
+        if comment.parent_id
+        else _("Kommentaren er lagt inn. Den andre parten får e-post."),
+    )
+    return redirect(_thread_url(agreement, comment))
+
+
+@require_POST
+def comment_resolve(request, pk, comment_pk):
+    agreement = _commenting_agreement(request, pk)
+    comment = get_object_or_404(agreement.comments, pk=comment_pk)
+    try:
+        services.resolve_comment(comment=comment, by=request.user)
+    except IllegalTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Kommentaren er markert som løst."))
+    return redirect(_thread_url(agreement, comment))

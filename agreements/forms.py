@@ -1,0 +1,278 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plans.models import Goal
+
+from .models import Agreement, AgreementClause, Comment
+
+DATE_WIDGET = {"type": "date"}
+
+
+def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """A new agreement runs two whole years from next New Year."""
+    return datetime.date(today.year + 1, 1, 1), datetime.date(today.year + 2, 12, 31)
+
+
+class PeriodCleanMixin:
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if start and end and end < start:
+            self.add_error(
+                "valid_to",
+                _("Sluttdatoen kan ikke være før startdatoen (%(start)s).")
+                % {"start": start.strftime("%d.%m.%Y")},
+            )
+        return cleaned
+
+
+class AgreementCreateForm(PeriodCleanMixin, forms.Form):
+    centre = forms.ModelChoiceField(
+        label=_("Frivilligsentral"),
+        queryset=None,
+        empty_label=_("Velg sentral"),
+        error_messages={
+            "required": _("Velg hvilken frivilligsentral avtalen gjelder."),
+            "invalid_choice": _("Velg en av kommunens frivilligsentraler."),
+        },
+    )
+    valid_from = forms.DateField(
+        label=_("Gjelder fra"),
+        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Skriv når avtalen begynner å gjelde."),
+            "invalid": _("Skriv en gyldig dato, for eksempel 01.01.2027."),
+        },
+    )
+    valid_to = forms.DateField(
+        label=_("Gjelder til"),
+        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Skriv når avtalen slutter å gjelde."),
+            "invalid": _("Skriv en gyldig dato, for eksempel 31.12.2028."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Tittel"),
+        max_length=200,
+        required=False,
+        help_text=_("La stå tomt for «Samarbeidsavtale mellom … kommune og …»."),
+    )
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the municipality's own centres can be chosen; anything else is refused.
+        self.fields["centre"].queryset = centres
+
+
+class AgreementForm(PeriodCleanMixin, forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = [
+            "title",
+            "valid_from",
+            "valid_to",
+            "municipality_signatory",
+            "municipality_signatory_title",
+            "centre_signatory",
+            "centre_signatory_title",
+            "grant_amount",
+            "premises",
+            "contact_person",
+            "meeting_frequency",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+            "valid_to": forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+            "premises": forms.Textarea(attrs={"rows": 3}),
+            "grant_amount": forms.NumberInput(attrs={"min": 0, "step": 1000}),
+        }
+        error_messages = {
+            "title": {"required": _("Avtalen må ha en tittel.")},
+            "valid_from": {"required": _("Skriv når avtalen begynner å gjelde.")},
+            "valid_to": {"required": _("Skriv når avtalen slutter å gjelde.")},
+            "grant_amount": {
+                "invalid": _("Skriv beløpet i hele kroner, uten mellomrom eller «kr»."),
+                "min_value": _("Beløpet kan ikke være negativt."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grant_amount"].help_text = _("I hele kroner per år. La stå tomt om ukjent.")
+
+
+class LocalClauseForm(forms.ModelForm):
+    """A local clause; `order` is its number in the agreement, which moves it."""
+
+    order = forms.IntegerField(
+        label=_("Nr."),
+        required=False,
+        min_value=1,
+        help_text=_("Endre nummeret for å flytte punktet."),
+        error_messages={"min_value": _("Nummeret må være 1 eller mer.")},
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Kommunale mål punktet bidrar til"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        help_text=_("Hold inne Ctrl (Cmd på Mac) for å velge flere."),
+    )
+
+    class Meta:
+        model = AgreementClause
+        fields = ["order", "title", "text", "goals"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {
+            "title": {"required": _("Punktet må ha en overskrift.")},
+            "text": {"required": _("Skriv teksten i punktet.")},
+        }
+
+    def __init__(self, *args, goals=None, goal_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["goals"]
+        field.queryset = goals if goals is not None else Goal.objects.none()
+        # The choices are read once for all rows instead of once per row.
+        field.choices = goal_choices
+
+
+class BaseLocalClauseFormSet(forms.BaseInlineFormSet):
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(kind=AgreementClause.Kind.LOCAL)
+            .prefetch_related("goals")
+            .order_by("order", "pk")
+        )
+
+    def ordered_forms(self):
+        """The rows to keep, in the order the user asked for: by number, then as shown;
+        a row without a number goes last."""
+        kept = [
+            (index, form)
+            for index, form in enumerate(self.forms)
+            if form.has_changed() or form.instance.pk
+            if not (self.can_delete and self._should_delete_form(form))
+        ]
+        big = 10_000
+        kept.sort(key=lambda pair: (pair[1].cleaned_data.get("order") or big, pair[0]))
+        return [form for _index, form in kept]
+
+    def save_in_order(self, agreement, *, first: int) -> None:
+        """Local clauses follow the common ones, numbered from `first`."""
+        for form in self.deleted_forms:
+            if form.instance.pk:
+                form.instance.delete()
+        for number, form in enumerate(self.ordered_forms(), first):
+            clause = form.save(commit=False)
+            clause.agreement = agreement
+            clause.kind = AgreementClause.Kind.LOCAL
+            clause.order = number
+            clause.save()
+            form.save_m2m()
+
+
+LocalClauseFormSet = forms.inlineformset_factory(
+    Agreement,
+    AgreementClause,
+    form=LocalClauseForm,
+    formset=BaseLocalClauseFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+def goal_choices(goals) -> list[tuple[int, str]]:
+    return [(goal.pk, f"{goal.plan.title}: {goal}") for goal in goals]
+
+
+class AgreementEditForms:
+    """The agreement's fields and its local clauses, validated and saved together."""
+
+    def __init__(self, agreement, data=None):
+        goals = Goal.objects.filter(plan__municipality_id=agreement.municipality_id).select_related(
+            "plan"
+        )
+        self.agreement = AgreementForm(data, instance=agreement, prefix="avtale")
+        self.clauses = LocalClauseFormSet(
+            data,
+            instance=agreement,
+            prefix="punkt",
+            form_kwargs={"goals": goals, "goal_choices": goal_choices(goals)},
+        )
+        self.note = forms.CharField(
+            label=_("Hva har du endret?"),
+            required=False,
+            max_length=300,
+            help_text=_("Valgfritt. Vises i versjonshistorikken."),
+        )
+        self.note_value = (data or {}).get("note", "")
+
+    def is_valid(self) -> bool:
+        return all([self.agreement.is_valid(), self.clauses.is_valid()])
+
+    def save(self, *, common_count: int) -> None:
+        # Only the form's own fields: status and revision belong to the services.
+        self.agreement.save(commit=False).save(update_fields=AgreementForm.Meta.fields)
+        self.clauses.save_in_order(self.agreement.instance, first=common_count + 1)
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, max_length=Comment.MAX_LENGTH, strip=True
+    )
+    signed_on = forms.DateField(
+        label=_("Signert dato"),
+        required=False,
+        error_messages={"invalid": _("Skriv en gyldig dato, for eksempel 15.01.2027.")},
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Kommentar"),
+        max_length=Comment.MAX_LENGTH,
+        error_messages={
+            "required": _("Skriv en kommentar før du sender."),
+            "max_length": _(
+                "Kommentaren kan være på høyst %(limit_value)d tegn (den er %(show_value)d)."
+            ),
+        },
+    )
+    clause = forms.UUIDField(required=False)
+    parent = forms.IntegerField(required=False)
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+
+    def clean_clause(self):
+        key = self.cleaned_data.get("clause")
+        if key is None:
+            return None
+        clause = self.agreement.clauses.filter(key=key).first()
+        if clause is None:
+            raise forms.ValidationError(_("Punktet finnes ikke lenger i avtalen."))
+        return clause
+
+    def clean_parent(self):
+        pk = self.cleaned_data.get("parent")
+        if pk is None:
+            return None
+        parent = self.agreement.comments.filter(pk=pk).first()
+        if parent is None:
+            raise forms.ValidationError(_("Kommentaren du svarer på, finnes ikke lenger."))
+        return parent
+
+    @property
+    def target(self) -> str:
+        """Which form on the page this was: a reply, a clause's or the whole agreement's."""
+        if self.data.get("parent"):
+            return f"svar-{self.data['parent']}"
+        if self.data.get("clause"):
+            return f"punkt-{self.data['clause']}"
+        return "avtalen"
