@@ -245,3 +245,20 @@ def compare(old: dict, new: dict, *, fields_shown=FIELDS) -> Comparison:
     for clause in clauses:
         clause.reordered = clause.key in reordered
     return Comparison(fields, clauses)
+
+
+# The framework's own texts, compared the way an agreement's fields are.
+FRAMEWORK_FIELDS = [("title", _("Tittel")), ("introduction", _("Innledning"))]
+
+
+def compare_frameworks(old: dict, new: dict) -> Comparison:
+    """Two framework snapshots: their title and introduction, then their clauses. An empty
+    dict stands for no framework yet."""
+
+    def shaped(snapshot):
+        return {
+            "fields": {name: snapshot.get(name) for name, _label in FRAMEWORK_FIELDS},
+            "clauses": snapshot.get("clauses", []),
+        }
+
+    return compare(shaped(old), shaped(new), fields_shown=FRAMEWORK_FIELDS)
