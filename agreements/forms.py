@@ -111,7 +111,6 @@ class LocalClauseForm(forms.ModelForm):
         label=_("Nr."),
         required=False,
         min_value=1,
-        help_text=_("Endre nummeret for å flytte punktet."),
         error_messages={"min_value": _("Nummeret må være 1 eller mer.")},
     )
     goals = forms.ModelMultipleChoiceField(
@@ -204,13 +203,6 @@ class AgreementEditForms:
             prefix="punkt",
             form_kwargs={"goals": goals, "goal_choices": goal_choices(goals)},
         )
-        self.note = forms.CharField(
-            label=_("Hva har du endret?"),
-            required=False,
-            max_length=300,
-            help_text=_("Valgfritt. Vises i versjonshistorikken."),
-        )
-        self.note_value = (data or {}).get("note", "")
 
     def is_valid(self) -> bool:
         return all([self.agreement.is_valid(), self.clauses.is_valid()])
