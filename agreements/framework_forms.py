@@ -67,10 +67,24 @@ class FrameworkClauseForm(forms.ModelForm):
     municipality, computed once for the whole formset, so a foreign id is refused."""
 
     goal = forms.TypedChoiceField(
-        label=_("Kommunalt mål"), coerce=int, empty_value=None, required=False
+        label=_("Kommunalt mål"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Velg et mål fra listen: bare mål i kommunens egne planer.")
+        },
     )
     strategy = forms.TypedChoiceField(
-        label=_("Kommunal strategi"), coerce=int, empty_value=None, required=False
+        label=_("Kommunal strategi"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Velg en strategi fra listen: bare strategier i kommunens egne planer."
+            )
+        },
     )
 
     class Meta:
@@ -78,12 +92,12 @@ class FrameworkClauseForm(forms.ModelForm):
         fields = ["order", "title", "text", "reference", "reference_url"]
         labels = {"order": _("Nummer"), "title": _("Overskrift"), "text": _("Tekst")}
         help_texts = {
-            "order": _("Endre nummeret for å flytte punktet. Tomt: sist."),
+            "order": "",
             "reference_url": _("Lenke til forskriften, planen eller dokumentet."),
         }
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
-            "order": forms.NumberInput(attrs={"min": 1, "class": "clause-order"}),
+            "order": forms.NumberInput(attrs={"class": "clause-order"}),
         }
 
     def __init__(self, *args, municipal_choices=((), ()), **kwargs):
@@ -93,6 +107,8 @@ class FrameworkClauseForm(forms.ModelForm):
         self.fields["goal"].choices = none + list(goal_choices)
         self.fields["strategy"].choices = none + list(strategy_choices)
         self.fields["order"].required = False
+        # A new clause goes last unless given a number (not the model's default 0).
+        self.fields["order"].initial = None
         if self.instance.pk:
             self.initial.setdefault("goal", self.instance.goal_id)
             self.initial.setdefault("strategy", self.instance.strategy_id)

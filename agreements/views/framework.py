@@ -58,9 +58,9 @@ def _outdated_agreements(user, framework):
 
 def framework_detail(request, slug):
     framework = _framework(request, slug)
+    # With its snapshot: the outdated agreements are compared with it.
     current = (
         FrameworkVersion.objects.select_related("created_by")
-        .defer("snapshot")
         .filter(pk=framework.current_version_id)
         .first()
     )
