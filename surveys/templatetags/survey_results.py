@@ -28,3 +28,14 @@ def sentences(text: str) -> list[str]:
     import re
 
     return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ])", text or "") if part]
+
+
+@register.filter
+def in_sentence(name: str) -> str:
+    """A centre's name inside a sentence. Names keep their capitals ("SMK frivilligsentral",
+    "Bakken nærmiljøsenter"); only a leading article is written small, as in seed 000's
+    "bortsett fra den kommunale frivilligsentralen"."""
+    first, space, rest = (name or "").partition(" ")
+    if space and first in ("Den", "Det", "De"):
+        return f"{first.lower()} {rest}"
+    return name

@@ -5,7 +5,16 @@ import io
 from django.urls import reverse
 from pypdf import PdfReader
 
-from ..factories import AgendaItemFactory, FollowUpFactory, MeetingFactory, full_centre
+from surveys.models import SurveyResponse
+from surveys.templatetags.survey_results import in_sentence
+
+from ..factories import (
+    AgendaItemFactory,
+    CentreFactory,
+    FollowUpFactory,
+    MeetingFactory,
+    full_centre,
+)
 from .results_data import build_survey
 
 
@@ -43,7 +52,7 @@ def test_deck_holds_the_meeting_the_questions_the_summaries_and_each_centre(
     assert "SKIEN KOMMUNE" in page
     assert "Velkommen til dialogmøte" in page
     assert "Velkomst og innledning v/utvalgsleder Askjer" in page
-    assert "Alle frivilligsentralene har svart bortsett fra zz kommunal sentral" in page
+    assert "Alle frivilligsentralene har svart bortsett fra Zz kommunal sentral" in page
     assert "<li>Tre av fem synes samhandlingen er på rett nivå.</li>" in page
     assert "<li>To ønsker mer besøk.</li>" in page
     assert "Alle fem frivilligsentralene svarer «Individuelt», og tre svarer også «Felles»." in page
@@ -54,6 +63,43 @@ def test_deck_holds_the_meeting_the_questions_the_summaries_and_each_centre(
     # one slide per centre for its profile, its partners and each discussed question
     # agenda, questions, summary, themes; per centre profile, partners and four questions
     assert page.count('class="slide"') == 4 + 5 * (2 + 4)
+
+
+def test_centre_names_keep_their_capitals_in_a_sentence():
+    assert in_sentence("Den kommunale frivilligsentralen") == "den kommunale frivilligsentralen"
+    assert in_sentence("SMK frivilligsentral") == "SMK frivilligsentral"
+    assert in_sentence("Bakken nærmiljøsenter") == "Bakken nærmiljøsenter"
+    assert in_sentence("Dalen") == "Dalen"
+
+
+def test_deck_names_who_has_not_answered_as_written(client_for, coordinator, municipality):
+    survey, _questions, _centres = _deck_survey(municipality)
+    for name, slug in [("SMK frivilligsentral", "smk"), ("Den kommunale frivilligsentralen", "dk")]:
+        centre = CentreFactory(municipality=municipality, name=name, slug=slug)
+        SurveyResponse.objects.create(survey=survey, centre=centre, status="draft")
+
+    page = client_for(coordinator).get(reverse("surveys:deck", args=[survey.pk])).content.decode()
+    assert (
+        "Alle frivilligsentralene har svart bortsett fra den kommunale frivilligsentralen, "
+        "SMK frivilligsentral, Zz kommunal sentral" in page
+    )
+
+
+def test_deck_counts_the_answers_while_most_centres_have_not_answered(
+    client_for, coordinator, municipality
+):
+    survey, _questions, _centres = _deck_survey(municipality)
+    SurveyResponse.objects.filter(survey=survey, centre__name__contains="003").update(
+        status="draft"
+    )
+    for i in range(4):
+        centre = CentreFactory(municipality=municipality, name=f"Ny sentral {i}", slug=f"ny-{i}")
+        SurveyResponse.objects.create(survey=survey, centre=centre)
+
+    page = client_for(coordinator).get(reverse("surveys:deck", args=[survey.pk])).content.decode()
+    assert "bortsett fra" not in page
+    assert "4 av 10 frivilligsentraler har sendt inn svar. Har ikke sendt inn:" in page
+    assert "Ny sentral 3, Zz kommunal sentral" in page
 
 
 def test_deck_downloads_as_a_pdf_with_the_slide_text(client_for, coordinator, municipality):
