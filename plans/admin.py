@@ -16,20 +16,20 @@ WIDE_TEXT = {
 }
 
 
-class GoalInline(admin.TabularInline):
+class GoalInline(admin.StackedInline):
     formfield_overrides = WIDE_TEXT
     model = Goal
     extra = 0
-    fields = ["number", "title", "description"]
+    fields = [("number", "title"), "description"]
     show_change_link = True
 
 
-class MeasureInPlanInline(admin.TabularInline):
+class MeasureInPlanInline(admin.StackedInline):
     formfield_overrides = WIDE_TEXT
     model = Measure
     fk_name = "plan"
     extra = 0
-    fields = ["text", "goal", "strategy", "responsible", "deadline", "status"]
+    fields = ["text", ("goal", "strategy"), ("responsible", "deadline", "status")]
     autocomplete_fields = ["goal", "strategy"]
     show_change_link = True
 
@@ -69,12 +69,12 @@ class StrategyInline(admin.TabularInline):
     show_change_link = True
 
 
-class MeasureInline(admin.TabularInline):
+class MeasureInline(admin.StackedInline):
     formfield_overrides = WIDE_TEXT
     model = Measure
     fk_name = "goal"
     extra = 0
-    fields = ["text", "plan", "strategy", "responsible", "deadline", "status"]
+    fields = ["text", ("plan", "strategy"), ("responsible", "deadline", "status")]
     autocomplete_fields = ["plan", "strategy"]
 
 

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, log_in
 
@@ -65,3 +66,27 @@ def test_drammen_reads_its_strategy_and_hearing_as_in_seed_004(page, demo):
     page.get_by_role("link", name="mål 2, strategi 3").first.click()
     assert page.get_by_text("Legge til rette for enkel og hensiktsmessig kontakt").is_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    ("models", "link", "heading"),
+    [
+        ("Mål", "Mål 1: Frivilligheten i Skien", "Endre mål"),
+        ("Planer", "Strategisk plan for frivillighet", "Endre plan"),
+        ("Planer", "Strategi for frivillighet", "Endre plan"),
+    ],
+)
+def test_admin_edits_goals_and_measures_without_scrolling_sideways(
+    page, demo, models, link, heading
+):
+    """A goal's and a plan's goals and measures are edited on a 1280 pixel wide screen
+    with the status, the deadline and the delete box in view."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/admin/login/")
+    page.get_by_label("Brukernavn").fill("admin")
+    page.get_by_label("Passord").fill("demo")
+    page.get_by_role("button", name="Logg inn").click()
+    page.get_by_role("link", name=models, exact=True).first.click()
+    page.get_by_role("link", name=link, exact=False).first.click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
