@@ -166,7 +166,12 @@ def side_by_side(request, pk):
     return render(
         request,
         "surveys/side_by_side.html",
-        {"survey": survey, "results": results, "rows": rows},
+        {
+            "survey": survey,
+            "results": results,
+            "rows": rows,
+            "can_manage": access.can_manage_survey(request.user, survey),
+        },
     )
 
 
@@ -180,7 +185,13 @@ def centre_results(request, pk, slug):
     return render(
         request,
         "surveys/centre_results.html",
-        {"survey": survey, "response": response, "centre": response.centre, "answers": answers},
+        {
+            "survey": survey,
+            "response": response,
+            "centre": response.centre,
+            "answers": answers,
+            "can_manage": access.can_manage_survey(request.user, survey),
+        },
     )
 
 
@@ -201,6 +212,7 @@ def compare(request, pk):
             "results": current_results,
             "previous_results": previous_results,
             "comparisons": compare_rounds(current_results, previous_results),
+            "can_manage": access.can_manage_survey(request.user, survey),
         },
     )
 

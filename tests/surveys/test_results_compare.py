@@ -84,3 +84,26 @@ def test_leaders_do_not_see_an_unpublished_previous_round_through_the_comparison
     client = client_for(leader_a)
     assert client.get(reverse("surveys:results", args=[survey.pk])).status_code == 200
     assert client.get(reverse("surveys:compare", args=[survey.pk])).status_code == 404
+
+
+def test_results_pages_lead_the_coordinator_back_to_the_survey(
+    client_for, coordinator, reader, municipality
+):
+    previous, questions, centres = build_survey(municipality, 5)
+    survey = _next_round(previous, questions, centres, answers={0: "yes"})
+    survey.status = "published"
+    survey.save()
+    previous.status = "published"
+    previous.save()
+    detail = f'href="{reverse("surveys:detail", args=[survey.pk])}"'
+    pages = [
+        reverse("surveys:results", args=[survey.pk]),
+        reverse("surveys:side_by_side", args=[survey.pk]),
+        reverse("surveys:centre_results", args=[survey.pk, centres[0].slug]),
+        reverse("surveys:compare", args=[survey.pk]),
+    ]
+    for url in pages:
+        page = client_for(coordinator).get(url).content.decode()
+        assert f'<a href="{reverse("surveys:list")}">Undersøkelser</a>' in page, url
+        assert detail in page, url
+        assert detail not in client_for(reader).get(url).content.decode(), url
