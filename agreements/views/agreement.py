@@ -68,7 +68,19 @@ TRANSITION_HELP = {
 }
 # These change what the parties have agreed to, so they ask once more.
 CONFIRMED = {"send", "request_changes", "approve_centre", "approve_municipality", "mark_signed"}
+# The step forward comes first and is the primary button.
+ACTION_ORDER = ["send", "approve_centre", "approve_municipality", "mark_signed", "request_changes"]
 RECENT_VERSIONS = 4
+# The list groups the states in the three phases a coordinator thinks in.
+PHASES = [
+    (
+        "under-arbeid",
+        gettext_lazy("Under arbeid"),
+        (S.DRAFT, S.SENT, S.CHANGES_REQUESTED, S.APPROVED_BY_CENTRE, S.APPROVED_BY_MUNICIPALITY),
+    ),
+    ("inngatt", gettext_lazy("Inngått"), (S.SIGNED, S.ACTIVE, S.RENEWAL_DUE)),
+    ("avsluttet", gettext_lazy("Avsluttet"), (S.EXPIRED, S.RENEWED)),
+]
 
 
 # --- the list --------------------------------------------------------------------------
@@ -95,10 +107,15 @@ def agreement_list(request):
     if chosen not in S.values:
         chosen = ""
     shown = [a for a in agreements if not chosen or a.status == chosen]
+    order = {status: index for index, status in enumerate(S.values)}
     groups = [
-        (value, label, [a for a in shown if a.status == value])
-        for value, label in S.choices
-        if any(a.status == value for a in shown)
+        (
+            slug,
+            label,
+            sorted((a for a in shown if a.status in states), key=lambda a: order[a.status]),
+        )
+        for slug, label, states in PHASES
+        if any(a.status in states for a in shown)
     ]
     return render(
         request,
@@ -200,7 +217,8 @@ def _comment_threads(agreement, clauses, failed_target=""):
         clause.comment_count = sum(1 + len(t.all_replies) for t in clause.threads)
         clause.open_threads = sum(1 for t in clause.threads if not t.is_resolved)
         clause.has_failed_reply = any(t.comment_target == failed_target for t in clause.threads)
-    return general, sum(1 for t in threads if not t.is_resolved)
+    first_open = next((t for t in threads if not t.is_resolved), None)
+    return general, sum(1 for t in threads if not t.is_resolved), first_open
 
 
 def render_detail(request, agreement, *, comment_form=None, transition=None, status=200):
@@ -211,7 +229,8 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
     clauses = context["clauses"]
     side = access.agreement_side(user, agreement)
     failed_target = comment_form.target if comment_form else ""
-    general, open_threads = _comment_threads(agreement, clauses, failed_target)
+    general, open_threads, first_open = _comment_threads(agreement, clauses, failed_target)
+    events = list(agreement.events.select_related("by"))
     recent = list(
         agreement.versions.defer("snapshot").select_related("created_by")[:RECENT_VERSIONS]
     )
@@ -234,6 +253,7 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
         }
         for name, t in services.available_transitions(agreement, user)
     ]
+    actions.sort(key=lambda a: ACTION_ORDER.index(a["name"]) if a["name"] in ACTION_ORDER else 99)
     context.update(
         {
             "side": side,
@@ -241,7 +261,9 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
             "may_comment": side is not None,
             "actions": actions,
             "today": timezone.localdate(),
-            "events": list(agreement.events.select_related("by")),
+            "events": events,
+            "last_event": events[-1] if events else None,
+            "first_open": first_open,
             "recent_versions": recent,
             "version_count": recent[0].number if recent else 0,
             "renewals": list(agreement.renewals.all()),
