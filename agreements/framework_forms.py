@@ -200,3 +200,51 @@ class NoteForm(forms.Form):
         required=False,
         help_text=_("Vises i versjonshistorikken, for eksempel «Nytt punkt om personvern»."),
     )
+
+
+# A clause's form fields and the snapshot keys they are saved as.
+_CLAUSE_FIELDS = [
+    ("title", "title"),
+    ("text", "text"),
+    ("reference", "reference"),
+    ("reference_url", "reference_url"),
+    ("goal", "goal_id"),
+    ("strategy", "strategy_id"),
+]
+
+
+def _same(value) -> str:
+    # Browsers post textareas with CRLF; the snapshot may hold LF.
+    return "" if value is None else str(value).replace("\r\n", "\n").strip()
+
+
+def take_in_newer(data, forms: FrameworkEditForms, base: dict, latest: dict):
+    """After a conflict: the posted data with the other person's changes taken in where
+    this user left the field as it was in `base` (the version the form started from).
+    What this user changed stays as typed. Returns the data and the clause titles (or
+    field labels) that were updated."""
+    data = data.copy()
+    taken = []
+
+    def take(name, before, after, label):
+        if _same(data.get(name)) == _same(before) and _same(after) != _same(before):
+            data[name] = "" if after is None else str(after)
+            if label not in taken:
+                taken.append(label)
+
+    for key, label in (("title", _("Tittel")), ("introduction", _("Innledning"))):
+        take(f"framework-{key}", base.get(key), latest.get(key), str(label))
+    before = {c["key"]: c for c in base.get("clauses", [])}
+    after = {c["key"]: c for c in latest.get("clauses", [])}
+    for form in forms.clauses.forms:
+        key = str(form.instance.key) if form.instance.pk else None
+        if key not in before or key not in after:
+            continue
+        for field, snapshot_key in _CLAUSE_FIELDS:
+            take(
+                f"{form.prefix}-{field}",
+                before[key].get(snapshot_key),
+                after[key].get(snapshot_key),
+                after[key]["title"],
+            )
+    return data, taken

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 
 from .. import services, versions
-from ..framework_forms import FrameworkEditForms
+from ..framework_forms import FrameworkEditForms, take_in_newer
 from ..models import Agreement, AgreementClause, FrameworkVersion, StaleAgreement
 from .history import (
     captions,
@@ -148,6 +148,11 @@ def _conflict(request, forms, current, based_on):
         comparison = versions.compare_frameworks(
             snapshots.get(based_on, {}), snapshots[latest.number]
         )
+        # Their changes come into the fields this user did not touch; the rest is kept.
+        data, conflict["taken"] = take_in_newer(
+            request.POST, forms, snapshots.get(based_on, {}), snapshots[latest.number]
+        )
+        forms = FrameworkEditForms(forms.framework, data)
         conflict.update(
             captions(
                 base or latest,
