@@ -38,6 +38,13 @@ def centre_detail(request, slug):
     today = timezone.localdate()
     schedule = formal_schedule(centre.municipality, today.year, today, centres=[centre])
     meetings = access.visible_meetings(request.user, centre.meetings.order_by("-date"))[:10]
+    agreements = access.visible_agreements(
+        request.user, centre.agreements.order_by("-valid_from", "pk")
+    )
+    if request.user.municipality_id == centre.municipality_id:
+        # The navbar names the user's municipality; here it is the centre's, already
+        # loaded, which pays for the agreements query within the page's ceiling.
+        request.user.municipality = centre.municipality
     return render(
         request,
         "centres/centre_detail.html",
@@ -48,6 +55,10 @@ def centre_detail(request, slug):
             "visit": schedule.visits[0],
             "meetings": meetings,
             "can_edit": access.can_edit_centre(request.user, centre),
+            "agreements": agreements,
+            "can_manage_agreements": access.can_manage_agreements(
+                request.user, centre.municipality_id
+            ),
         },
     )
 

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,6 +8,8 @@ from django.views.decorators.cache import never_cache
 
 from accounts import access
 from accounts.models import Municipality
+from agreements.models import Agreement, Side
+from agreements.views.agreement import WAITING_FOR
 from meetings.models import FollowUp, Meeting
 from meetings.schedule import formal_schedule
 
@@ -60,8 +62,52 @@ def dashboard(request):
             "centre_count": access.visible_centres(user).filter(active=True).count(),
             "facts": [line for line in municipality.facts.splitlines() if line.strip()],
             "can_manage": access.can_manage_meetings(user, municipality.pk),
+            "agreement_card": _agreement_card(user, municipality),
         },
     )
+
+
+def _agreement_card(user, municipality) -> dict | None:
+    """The agreements card: a leader sees the own centre's agreements with what waits
+    for the centre; the coordinator sees the municipality's agreements counted by state
+    and those waiting for the municipality (the same words as the agreement list)."""
+    S = Agreement.Status
+    if user.is_leader:
+        waiting = WAITING_FOR[Side.CENTRE]
+        agreements = list(
+            access.visible_agreements(user, Agreement.objects.for_list()).exclude(
+                status__in=[S.EXPIRED, S.RENEWED]
+            )
+        )
+        for agreement in agreements:
+            agreement.waiting_reason = waiting.get(agreement.status, "")
+        return {"leader": True, "agreements": agreements}
+    if not access.can_manage_agreements(user, municipality.pk):
+        return None
+    waiting = WAITING_FOR[Side.MUNICIPALITY]
+    agreements = access.visible_agreements(user).filter(municipality=municipality)
+    counts = dict(agreements.values_list("status").annotate(n=Count("pk")).order_by())
+    # An agreement due for renewal waits only until its renewal has been started.
+    renewal_started = Exists(
+        Agreement.objects.filter(renewal_of=OuterRef("pk")).exclude(status=S.EXPIRED)
+    )
+    to_do = list(
+        agreements.filter(status__in=list(waiting))
+        .exclude(Q(status=S.RENEWAL_DUE) & renewal_started)
+        .select_related("centre")
+    )
+    # Closest to done first: signing, then approving, rewriting, and renewals last.
+    order = [S.APPROVED_BY_MUNICIPALITY, S.APPROVED_BY_CENTRE, S.CHANGES_REQUESTED]
+    priority = order + [status for status in waiting if status not in order]
+    to_do.sort(key=lambda a: (priority.index(a.status), a.centre.name, a.valid_from))
+    for agreement in to_do:
+        agreement.waiting_reason = waiting[agreement.status]
+    return {
+        "leader": False,
+        "to_do": to_do,
+        "counts": [(value, label, counts[value]) for value, label in S.choices if value in counts],
+        "total": sum(counts.values()),
+    }
 
 
 @login_not_required

@@ -135,8 +135,9 @@ class Plan(models.Model):
 class GoalQuerySet(models.QuerySet):
     def for_page(self):
         """The goal page: its plan, strategies with focus areas, and the measures that
-        carry it out. (Agreement clauses that carry it out go here as one more
-        Prefetch once the agreements app exists.)"""
+        carry it out. The agreement clauses that follow the goal up depend on who reads
+        the page (accounts.access.visible_agreements), so the view reads them in two
+        queries of their own, and the framework's clauses anchored to it in one."""
         return self.select_related("plan__municipality").prefetch_related(
             "strategies__focus_areas",
             models.Prefetch(

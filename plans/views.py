@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts import access
+from agreements.models import Agreement, AgreementClause, FrameworkClause
 from centres.models import PeriodGoal
 
 from .models import Goal, Hearing, HearingInput, Measure, Plan, Strategy
@@ -48,7 +49,45 @@ def goal_detail(request, pk):
     return render(
         request,
         "plans/goal_detail.html",
-        {"goal": goal, "centre_goals": centre_goals, "today": timezone.localdate()},
+        {
+            "goal": goal,
+            "centre_goals": centre_goals,
+            "framework_clauses": _framework_clauses(goal),
+            "agreement_clauses": _agreement_clauses(request.user, goal),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _framework_clauses(goal):
+    """The common framework's clauses anchored to the goal or one of its strategies: they
+    are in every agreement, and the framework is read by everyone in the municipality."""
+    return (
+        FrameworkClause.objects.filter(
+            Q(goal=goal) | Q(strategy__goal=goal),
+            framework__municipality_id=goal.plan.municipality_id,
+        )
+        .select_related("framework__municipality", "strategy")
+        .order_by("order", "pk")
+    )
+
+
+def _agreement_clauses(user, goal):
+    """Local clauses that name the goal or one of its strategies, in the agreements the
+    user may see. Expired and renewed agreements no longer follow anything up."""
+    agreements = access.visible_agreements(user).exclude(
+        status__in=[Agreement.Status.EXPIRED, Agreement.Status.RENEWED]
+    )
+    return (
+        AgreementClause.objects.filter(
+            Q(goals=goal) | Q(strategies__goal=goal), agreement__in=agreements
+        )
+        .select_related("agreement__centre")
+        .prefetch_related(
+            Prefetch("strategies", queryset=Strategy.objects.filter(goal=goal).order_by("number"))
+        )
+        .distinct()
+        .order_by("agreement__centre__name", "-agreement__valid_from", "agreement_id", "order")
     )
 
 
