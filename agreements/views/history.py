@@ -293,6 +293,18 @@ def _restore(request, agreement, version):
     return redirect("agreements:detail", agreement.pk)
 
 
+def _framework_change(old: dict, new: dict):
+    """The framework version numbers (before, after) when the two versions build on
+    different ones, else None."""
+    before, after = old.get("framework_version_id"), new.get("framework_version_id")
+    if before == after:
+        return None
+    numbers = dict(
+        FrameworkVersion.objects.filter(pk__in=[before, after]).values_list("pk", "number")
+    )
+    return numbers.get(before), numbers.get(after)
+
+
 def compare(request, pk):
     agreement = _agreement(request, pk)
     rows = history(agreement.versions.all())
@@ -307,6 +319,7 @@ def compare(request, pk):
         comparison = versions.compare(snapshots[older.number], snapshots[newer.number])
         context.update(
             captions(older, newer),
+            framework_change=_framework_change(snapshots[older.number], snapshots[newer.number]),
             comparison=comparison,
             summary=change_summary(comparison),
             blocks=diff_blocks(comparison),
