@@ -5,8 +5,9 @@ from demo.loader import DEMO_PASSWORD, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo (Skien's centres and dialogue meeting from seed 000, Drammen as a "
-        "second municipality). Safe to run again: nothing is duplicated."
+        "Load the demo (Skien's centres and dialogue meeting from seed 000, its plans, surveys, "
+        "common framework and cooperation agreements in every state, Drammen as a second "
+        "municipality). Safe to run again: nothing is duplicated."
     )
 
     def handle(self, *args, **options):
