@@ -114,3 +114,18 @@ def test_renewal_history_is_real(demo):
         "mark_signed",
         "activate",
     ]
+
+
+def test_the_states_do_not_depend_on_the_day_the_demo_is_loaded(db):
+    """Each step runs on its own date, so loading years later tells the same story."""
+    import datetime
+    from unittest import mock
+
+    from django.utils import timezone
+
+    later = timezone.make_aware(datetime.datetime(2031, 6, 1, 12, 0))
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert set(Agreement.objects.values_list("status", flat=True)) == set(Agreement.Status.values)
+    signed = Agreement.objects.get(status=Agreement.Status.SIGNED)
+    assert signed.signed_on == datetime.date(2026, 11, 18)
