@@ -1,0 +1,307 @@
+"""The agreement page and its workflow through HTTP: the list, creating, the buttons
+each side gets, taking transitions, renewing and taking in a new framework."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from agreements import services
+from agreements.models import Agreement, FrameworkClause
+
+from ..factories import TargetGroupFactory, drafted_agreement
+from .conftest import fresh
+
+S = Agreement.Status
+
+
+def detail(client, agreement):
+    response = client.get(reverse("agreements:detail", args=[agreement.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def transition(client, agreement, action, **data):
+    return client.post(reverse("agreements:transition", args=[agreement.pk, action]), data)
+
+
+def action_url(agreement, action):
+    return reverse("agreements:transition", args=[agreement.pk, action])
+
+
+# --- list and create -------------------------------------------------------------------
+
+
+def test_the_list_groups_by_status_and_filters(client_for, coordinator, agreement, centre_b):
+    gulset = drafted_agreement(centre_b, by=coordinator, status=S.APPROVED_BY_CENTRE)
+    client = client_for(coordinator)
+    page = client.get(reverse("agreements:list")).content.decode()
+    assert agreement.get_absolute_url() in page and gulset.get_absolute_url() in page
+    assert "Sentralen har godkjent: godkjenn for kommunen" in page  # what waits for the user
+    approved = client.get(reverse("agreements:list") + "?status=approved_by_centre")
+    assert gulset.get_absolute_url() in approved.content.decode()
+    assert agreement.get_absolute_url() not in approved.content.decode()
+
+
+def test_the_list_shows_which_agreements_use_an_older_framework(
+    client_for, coordinator, agreement, framework
+):
+    client = client_for(coordinator)
+    assert "eldre" not in client.get(reverse("agreements:list")).content.decode().lower()
+    services.save_framework(
+        framework=framework, by=coordinator, revision=framework.revision, apply_changes=lambda: None
+    )
+    assert "eldre" in client.get(reverse("agreements:list")).content.decode().lower()
+
+
+def test_coordinator_creates_a_draft_from_the_framework_and_profile(
+    client_for, coordinator, framework, centre_b
+):
+    TargetGroupFactory(centre=centre_b, rank=1, name="Seniorer")
+    client = client_for(coordinator)
+    form = client.get(reverse("agreements:create") + f"?sentral={centre_b.pk}").content.decode()
+    assert centre_b.name in form
+    response = client.post(
+        reverse("agreements:create"),
+        {"centre": centre_b.pk, "valid_from": "2027-01-01", "valid_to": "2028-12-31", "title": ""},
+    )
+    agreement = Agreement.objects.get(centre=centre_b)
+    assert response.status_code == 302 and response.url == agreement.get_absolute_url()
+    assert agreement.status == S.DRAFT and agreement.created_by == coordinator
+    assert agreement.framework_version == framework.current_version
+    assert [c.title for c in agreement.clauses.order_by("order")][-1] == "Målgrupper"
+    assert agreement.valid_from == datetime.date(2027, 1, 1)
+
+
+def test_an_agreement_cannot_be_made_with_another_municipalitys_centre(
+    client_for, coordinator, other_centre
+):
+    response = client_for(coordinator).post(
+        reverse("agreements:create"),
+        {"centre": other_centre.pk, "valid_from": "2027-01-01", "valid_to": "2028-12-31"},
+    )
+    assert response.status_code == 200
+    assert "Velg en av kommunens frivilligsentraler." in response.content.decode()
+    assert not Agreement.objects.exists()
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_with_the_input_kept(
+    client_for, coordinator, centre_a
+):
+    response = client_for(coordinator).post(
+        reverse("agreements:create"),
+        {
+            "centre": centre_a.pk,
+            "valid_from": "2027-01-01",
+            "valid_to": "2026-12-31",
+            "title": "Min",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "Sluttdatoen kan ikke være før startdatoen" in page
+    assert 'value="Min"' in page and 'value="2026-12-31"' in page
+    assert not Agreement.objects.exists()
+
+
+# --- the agreement page ----------------------------------------------------------------
+
+
+def test_the_page_shows_the_numbered_clauses_and_which_are_common(client_for, leader_a, agreement):
+    page = detail(client_for(leader_a), agreement)
+    assert agreement.title in page
+    for title in ("Formål", "Forankring", "Møter"):
+        assert title in page
+    assert "Felles ramme" in page
+
+
+@pytest.mark.parametrize(
+    "status, who, shown, hidden",
+    [
+        (S.DRAFT, "coordinator", ["send"], ["approve_centre"]),
+        (S.DRAFT, "leader_a", [], ["send", "approve_centre"]),
+        (S.SENT, "leader_a", ["request_changes", "approve_centre"], ["withdraw", "send"]),
+        (S.SENT, "coordinator", ["withdraw"], ["approve_centre", "approve_municipality"]),
+        (S.APPROVED_BY_CENTRE, "coordinator", ["approve_municipality"], ["mark_signed"]),
+        (S.APPROVED_BY_MUNICIPALITY, "coordinator", ["mark_signed"], ["send"]),
+        (S.APPROVED_BY_MUNICIPALITY, "leader_a", [], ["mark_signed"]),
+        (S.SIGNED, "reader", [], ["send", "mark_signed", "withdraw"]),
+    ],
+)
+def test_each_side_gets_the_buttons_of_its_transitions(
+    status, who, shown, hidden, cast, client_for, agreement
+):
+    Agreement.objects.filter(pk=agreement.pk).update(status=status)
+    page = detail(client_for(cast[who]), agreement)
+    for action in shown:
+        assert action_url(agreement, action) in page, action
+    for action in hidden:
+        assert action_url(agreement, action) not in page, action
+
+
+def test_only_the_municipality_gets_the_edit_button_and_only_in_a_draft(
+    client_for, coordinator, leader_a, agreement
+):
+    edit = reverse("agreements:edit", args=[agreement.pk])
+    assert edit in detail(client_for(coordinator), agreement)
+    assert edit not in detail(client_for(leader_a), agreement)
+    agreement.apply("send", by=coordinator)
+    assert edit not in detail(client_for(coordinator), agreement)
+
+
+def test_the_page_survives_an_author_whose_account_was_deleted(
+    client_for, admin_user, agreement, coordinator, leader_a
+):
+    thread = services.add_comment(agreement=agreement, by=leader_a, text="Et spørsmål")
+    services.resolve_comment(comment=thread, by=coordinator)
+    agreement.apply("send", by=coordinator)
+    coordinator.delete()  # created_by, updated_by, the version's and the event's author: null
+    client = client_for(admin_user)
+    assert client.get(reverse("agreements:detail", args=[agreement.pk])).status_code == 200
+    assert client.get(reverse("agreements:version", args=[agreement.pk, 1])).status_code == 200
+    assert client.get(reverse("agreements:versions", args=[agreement.pk])).status_code == 200
+
+
+def test_the_page_says_who_took_each_step(client_for, coordinator, leader_a, agreement):
+    coordinator.first_name, coordinator.last_name = "Kari", "Koordinator"
+    coordinator.save()
+    agreement.apply("send", by=coordinator)
+    agreement.apply("request_changes", by=leader_a, comment="Ta med nærmiljøforumet.")
+    page = detail(client_for(leader_a), agreement)
+    assert "Sendt til sentralen" in page and "Kari Koordinator" in page
+    assert "Sentralen ba om endringer" in page and "Ta med nærmiljøforumet." in page
+
+
+# --- transitions -----------------------------------------------------------------------
+
+
+def test_sending_moves_the_agreement_records_it_and_mails_the_leader(
+    client_for, coordinator, leader_a, agreement, django_capture_on_commit_callbacks
+):
+    client = client_for(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = transition(client, agreement, "send")
+    assert response.status_code == 302 and response.url == agreement.get_absolute_url()
+    assert fresh(agreement).status == S.SENT
+    event = agreement.events.get()
+    assert (event.action, event.by) == ("send", coordinator)
+    assert [m.to for m in mail.outbox] == [[leader_a.email]]
+    page = client.get(response.url).content.decode()
+    assert "Sendt til sentralen" in page
+
+
+def test_sending_twice_sends_once_and_says_why(client_for, coordinator, agreement):
+    client = client_for(coordinator)
+    transition(client, agreement, "send")
+    response = transition(client, agreement, "send")
+    assert response.status_code == 302
+    assert agreement.events.count() == 1
+    page = client.get(response.url).content.decode()
+    assert "så dette kan ikke gjøres nå" in page
+
+
+def test_leader_cannot_approve_for_the_municipality_through_the_page(
+    client_for, leader_a, agreement
+):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.APPROVED_BY_CENTRE)
+    response = transition(client_for(leader_a), agreement, "approve_municipality")
+    assert response.status_code in (302, 403)
+    assert fresh(agreement).status == S.APPROVED_BY_CENTRE and not agreement.events.exists()
+
+
+def test_asking_for_changes_needs_a_comment_and_keeps_the_page(client_for, leader_a, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.SENT)
+    client = client_for(leader_a)
+    response = transition(client, agreement, "request_changes", comment="  ")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Skriv hva som bør endres" in page and 'aria-invalid="true"' in page
+    assert fresh(agreement).status == S.SENT
+
+    transition(client, agreement, "request_changes", comment="Ta med nærmiljøforumet.")
+    assert fresh(agreement).status == S.CHANGES_REQUESTED
+    assert agreement.events.get().comment == "Ta med nærmiljøforumet."
+
+
+def test_marking_signed_records_the_date_given(client_for, coordinator, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.APPROVED_BY_MUNICIPALITY)
+    signed_on = timezone.localdate() - datetime.timedelta(days=2)
+    transition(client_for(coordinator), agreement, "mark_signed", signed_on=signed_on.isoformat())
+    agreement = fresh(agreement)
+    assert agreement.status == S.SIGNED and agreement.signed_on == signed_on
+
+
+def test_the_whole_way_from_draft_to_signed(client_for, coordinator, leader_a, agreement):
+    transition(client_for(coordinator), agreement, "send")
+    transition(client_for(leader_a), agreement, "approve_centre")
+    transition(client_for(coordinator), agreement, "approve_municipality")
+    transition(client_for(coordinator), agreement, "mark_signed")
+    assert fresh(agreement).status == S.SIGNED
+    steps = [(e.action, e.by) for e in agreement.events.all()]
+    assert steps == [
+        ("send", coordinator),
+        ("approve_centre", leader_a),
+        ("approve_municipality", coordinator),
+        ("mark_signed", coordinator),
+    ]
+
+
+def test_a_post_is_needed_to_take_a_transition(client_for, coordinator, agreement):
+    assert client_for(coordinator).get(action_url(agreement, "send")).status_code == 405
+    assert fresh(agreement).status == S.DRAFT
+
+
+# --- renewal and the framework ---------------------------------------------------------
+
+
+def test_coordinator_renews_an_active_agreement(client_for, coordinator, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.ACTIVE)
+    page = detail(client_for(coordinator), agreement)
+    assert reverse("agreements:renew", args=[agreement.pk]) in page
+    response = client_for(coordinator).post(reverse("agreements:renew", args=[agreement.pk]))
+    renewal = agreement.renewals.get()
+    assert response.url == renewal.get_absolute_url() and renewal.status == S.DRAFT
+    page = detail(client_for(coordinator), agreement)
+    assert renewal.get_absolute_url() in page
+    assert reverse("agreements:renew", args=[agreement.pk]) not in page
+
+
+def test_a_draft_is_offered_the_new_framework_text_and_takes_it_in(
+    client_for, coordinator, leader_a, agreement, framework
+):
+    FrameworkClause.objects.filter(framework=framework, title="Møter").update(
+        text="Partene møtes to ganger i året."
+    )
+    services.save_framework(
+        framework=framework, by=coordinator, revision=framework.revision, apply_changes=lambda: None
+    )
+    adopt = reverse("agreements:adopt_framework", args=[agreement.pk])
+    page = detail(client_for(coordinator), agreement)
+    assert "Felles ramme er endret" in page and adopt in page
+    assert "ganger" in page and "<ins" in page  # what differs, shown before taking it in
+    assert adopt not in detail(client_for(leader_a), agreement)
+
+    response = client_for(coordinator).post(adopt, {"revision": 0})
+    assert response.status_code == 302
+    agreement = fresh(agreement)
+    assert agreement.framework_version == framework.current_version
+    assert agreement.clauses.get(title="Møter").text == "Partene møtes to ganger i året."
+    assert "Felles ramme er endret" not in detail(client_for(coordinator), agreement)
+
+
+def test_taking_in_the_framework_from_a_stale_page_does_nothing(
+    client_for, coordinator, agreement, framework
+):
+    services.save_framework(
+        framework=framework, by=coordinator, revision=framework.revision, apply_changes=lambda: None
+    )
+    services.save_agreement(
+        agreement=agreement, by=coordinator, revision=0, apply_changes=lambda: None
+    )
+    client = client_for(coordinator)
+    response = client.post(
+        reverse("agreements:adopt_framework", args=[agreement.pk]), {"revision": 0}, follow=True
+    )
+    assert "Ikke gjort" in response.content.decode()
+    assert fresh(agreement).framework_version_id != framework.current_version_id
