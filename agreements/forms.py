@@ -10,6 +10,12 @@ from .models import Agreement, AgreementClause, Comment
 DATE_WIDGET = {"type": "date"}
 
 
+def plain_lines(text: str) -> str:
+    """Browsers send a textarea's line breaks as CRLF; the saved text (and so every
+    comparison of versions) uses LF."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """A new agreement runs two whole years from next New Year."""
     return datetime.date(today.year + 1, 1, 1), datetime.date(today.year + 2, 12, 31)
@@ -99,6 +105,9 @@ class AgreementForm(PeriodCleanMixin, forms.ModelForm):
             },
         }
 
+    def clean_premises(self):
+        return plain_lines(self.cleaned_data["premises"])
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["grant_amount"].help_text = _("I hele kroner per år. La stå tomt om ukjent.")
@@ -129,6 +138,9 @@ class LocalClauseForm(forms.ModelForm):
             "title": {"required": _("Punktet må ha en overskrift.")},
             "text": {"required": _("Skriv teksten i punktet.")},
         }
+
+    def clean_text(self):
+        return plain_lines(self.cleaned_data["text"])
 
     def __init__(self, *args, goals=None, goal_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -450,7 +450,9 @@ def _transition_done(agreement, transition) -> str:
 
 @require_POST
 def agreement_renew(request, pk):
-    agreement = _acting_agreement(request, pk)
+    agreement = access.get_agreement_for_user(
+        request.user, pk, write=True, queryset=detail_queryset()
+    )
     try:
         renewal = services.start_renewal(agreement=agreement, by=request.user)
     except IllegalTransition as error:
@@ -469,9 +471,9 @@ def agreement_renew(request, pk):
 
 @require_POST
 def agreement_adopt_framework(request, pk):
-    agreement = _acting_agreement(request, pk)
-    if access.agreement_side(request.user, agreement) != Side.MUNICIPALITY:
-        raise PermissionDenied
+    agreement = access.get_agreement_for_user(
+        request.user, pk, write=True, queryset=detail_queryset()
+    )
     try:
         version = services.adopt_framework(
             agreement=agreement, by=request.user, revision=_posted_int(request, "revision")
