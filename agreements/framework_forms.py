@@ -171,6 +171,9 @@ class FrameworkEditForms:
         # A list, not a generator: every form must validate so every error is shown.
         return all([form.is_valid() for form in self.all])
 
+    def has_changed(self) -> bool:
+        return self.main.has_changed() or self.clauses.has_changed()
+
     def apply(self) -> None:
         """Saves the title, introduction and clauses; called by services.save_framework
         inside its transaction. Clauses are numbered by their chosen number, ties kept

@@ -105,6 +105,10 @@ def framework_edit(request, slug):
     if not forms.is_valid():
         messages.error(request, _("Rammen ble ikke lagret. Rett feilene som er merket."))
         return _render_edit(request, forms, revision=revision, based_on=based_on)
+    if framework.current_version_id and not forms.has_changed():
+        # A version with nothing new in it would only clutter the history.
+        messages.info(request, _("Du endret ingenting, så ingen ny versjon er lagret."))
+        return redirect("agreements:framework", framework.municipality.slug)
     note = forms.note_form.cleaned_data["note"].strip()
     if not note:
         note = _("Første versjon") if framework.current_version_id is None else _("Endret")
