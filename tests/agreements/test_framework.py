@@ -146,3 +146,20 @@ def test_a_sent_agreement_cannot_take_in_the_framework(agreement, framework, coo
     with pytest.raises(AgreementLocked):
         services.adopt_framework(agreement=agreement, by=coordinator, revision=0)
     assert with_state(agreement).framework_outdated
+
+
+def test_framework_versions_compare_their_introduction_and_clauses(framework, coordinator):
+    from agreements.versions import compare_frameworks
+
+    def change():
+        framework.introduction = "Bygger på svarene i undersøkelsen fra 2025."
+        framework.save(update_fields=["introduction"])
+        FrameworkClause.objects.filter(framework=framework, title="Formål").delete()
+
+    edit_framework(framework, coordinator, change)
+    old, new = framework.versions.order_by("number")
+    comparison = compare_frameworks(old.snapshot, new.snapshot)
+    assert [f.label for f in comparison.fields] == ["Innledning"]
+    assert [c.change for c in comparison.clauses] == ["removed", "unchanged", "unchanged"]
+    first = compare_frameworks({}, old.snapshot)
+    assert [c.change for c in first.clauses] == ["added"] * 3
