@@ -1,6 +1,8 @@
+from collections import Counter
+
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -59,7 +61,9 @@ def dashboard(request):
             "today": today,
             "upcoming": meetings.upcoming(today)[:5],
             "follow_ups": follow_ups,
-            "centre_count": access.visible_centres(user).filter(active=True).count(),
+            # The schedule has a visit per active centre of the municipality: counting
+            # them costs no query, and a leader's page does not show the count.
+            "centre_count": None if own_centre else len(schedule.visits),
             "facts": [line for line in municipality.facts.splitlines() if line.strip()],
             "can_manage": access.can_manage_meetings(user, municipality.pk),
             "agreement_card": _agreement_card(user, municipality),
@@ -85,17 +89,24 @@ def _agreement_card(user, municipality) -> dict | None:
     if not access.can_manage_agreements(user, municipality.pk):
         return None
     waiting = WAITING_FOR[Side.MUNICIPALITY]
-    agreements = access.visible_agreements(user).filter(municipality=municipality)
-    counts = dict(agreements.values_list("status").annotate(n=Count("pk")).order_by())
     # An agreement due for renewal waits only until its renewal has been started.
     renewal_started = Exists(
         Agreement.objects.filter(renewal_of=OuterRef("pk")).exclude(status=S.EXPIRED)
     )
-    to_do = list(
-        agreements.filter(status__in=list(waiting))
-        .exclude(Q(status=S.RENEWAL_DUE) & renewal_started)
+    # A municipality has some dozens of agreements: one query for the counts and the list.
+    agreements = list(
+        access.visible_agreements(user)
+        .filter(municipality=municipality)
+        .annotate(renewal_started=renewal_started)
         .select_related("centre")
     )
+    counts = Counter(agreement.status for agreement in agreements)
+    to_do = [
+        agreement
+        for agreement in agreements
+        if agreement.status in waiting
+        and not (agreement.status == S.RENEWAL_DUE and agreement.renewal_started)
+    ]
     # Closest to done first: signing, then approving, rewriting, and renewals last.
     order = [S.APPROVED_BY_MUNICIPALITY, S.APPROVED_BY_CENTRE, S.CHANGES_REQUESTED]
     priority = order + [status for status in waiting if status not in order]
