@@ -14,6 +14,7 @@ from .. import services, versions
 from ..framework_forms import FrameworkEditForms, take_in_newer
 from ..models import Agreement, AgreementClause, FrameworkVersion, StaleAgreement
 from .history import (
+    author_name,
     captions,
     change_summary,
     diff_blocks,
@@ -72,6 +73,7 @@ def framework_detail(request, slug):
             "framework": framework,
             "municipality": framework.municipality,
             "current": current,
+            "author": author_name(current.created_by) if current else "",
             "clauses": services.framework_clauses_in_order(framework) if current else [],
             "versions": history(framework.versions.all()),
             "outdated": _outdated_agreements(request.user, framework),

@@ -116,9 +116,14 @@ def revision_from(request) -> int:
         return -1
 
 
+def author_name(user) -> str:
+    """Who saved a version; the account may have been deleted since."""
+    return (user.get_full_name() or user.username) if user else _("ukjent")
+
+
 def saved_by_line(user, when) -> str:
     """ "Kari Nordmann 12. november 2026 kl. 14.05", for conflicts and captions."""
-    who = (user.get_full_name() or user.username) if user else _("en annen")
+    who = author_name(user) if user else _("en annen")
     local = timezone.localtime(when)
     return _("%(who)s %(date)s kl. %(time)s") % {
         "who": who,
@@ -216,6 +221,7 @@ def version_detail(request, pk, number):
         {
             "agreement": agreement,
             "version": version,
+            "author": author_name(version.created_by),
             "latest": latest,
             "is_latest": version.number == latest,
             "fields": _field_rows(version.snapshot),
