@@ -1,0 +1,141 @@
+"""Pages cost a fixed number of queries, whatever the number of agreements, versions or
+comments: small and large data give the same count, under a ceiling."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from agreements import services
+from agreements.models import Agreement
+
+from ..factories import (
+    AgreementClauseFactory,
+    AgreementCommentFactory,
+    AgreementFactory,
+    CentreFactory,
+    LeaderFactory,
+    drafted_agreement,
+)
+
+# Counted with the session and the user. Measured when written: the list 7 (8 for a
+# leader, whose centre is read too), the agreement page 15, the versions 8, a comparison
+# 9, one version 10, the framework 13; the ceilings leave room for a query or two.
+CEILING = {
+    "list": 10,
+    "detail": 18,
+    "versions": 10,
+    "compare": 11,
+    "version": 12,
+    "framework": 15,
+}
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    return len(captured)
+
+
+def agreements_for(municipality, count, by, framework, *, on_version=None):
+    """`count` agreements with clauses, a version and open and resolved comments, each
+    with its own centre and leader."""
+    made = []
+    for n in range(count):
+        centre = CentreFactory(municipality=municipality)
+        leader = LeaderFactory(centre=centre)
+        status = list(Agreement.Status.values)[n % len(Agreement.Status.values)]
+        agreement = AgreementFactory(
+            centre=centre,
+            status=status,
+            framework_version=on_version or framework.current_version,
+            created_by=by,
+        )
+        AgreementClauseFactory.create_batch(3, agreement=agreement)
+        services.record_version(agreement, by=by)
+        AgreementCommentFactory(agreement=agreement, author=leader)
+        made.append(agreement)
+    return made
+
+
+def with_versions(agreement, count, by, leader):
+    """The agreement with `count` versions, local clauses and comment threads with replies."""
+    for n in range(2, count + 1):
+        AgreementClauseFactory(agreement=agreement, order=10 + n, title=f"Lokalt punkt {n}")
+        services.record_version(agreement, by=by, note=f"Endring {n}")
+    clauses = list(agreement.clauses.all())
+    for n in range(count):
+        thread = AgreementCommentFactory(
+            agreement=agreement, author=leader, clause_key=clauses[n % len(clauses)].key
+        )
+        AgreementCommentFactory(agreement=agreement, author=by, parent=thread)
+    return agreement
+
+
+@pytest.mark.parametrize("who", ["coordinator", "leader_a", "reader"])
+def test_the_list_costs_the_same_for_5_and_50_agreements(
+    who, cast, client_for, municipality, framework, coordinator, django_assert_max_num_queries
+):
+    client = client_for(cast[who])
+    agreements_for(municipality, 5, coordinator, framework)
+    few = queries(client, reverse("agreements:list"))
+    agreements_for(municipality, 45, coordinator, framework)
+    assert Agreement.objects.count() == 50
+    with django_assert_max_num_queries(CEILING["list"]):
+        many = queries(client, reverse("agreements:list"))
+    assert few == many
+
+
+@pytest.mark.parametrize("page", ["detail", "versions", "compare", "version"])
+@pytest.mark.parametrize("who", ["coordinator", "leader_a"])
+def test_an_agreement_page_costs_the_same_with_2_and_50_versions(
+    page,
+    who,
+    cast,
+    client_for,
+    framework,
+    centre_a,
+    coordinator,
+    leader_a,
+    django_assert_max_num_queries,
+):
+    small = with_versions(drafted_agreement(centre_a, by=coordinator), 2, coordinator, leader_a)
+    large = with_versions(drafted_agreement(centre_a, by=coordinator), 50, coordinator, leader_a)
+    assert large.versions.count() == 50 and large.comments.count() == 100
+    client = client_for(cast[who])
+
+    def url(agreement):
+        number = agreement.versions.count()
+        if page == "version":
+            return reverse("agreements:version", args=[agreement.pk, number - 1])
+        if page == "compare":
+            return reverse("agreements:compare", args=[agreement.pk]) + f"?fra=1&til={number}"
+        return reverse(f"agreements:{page}", args=[agreement.pk])
+
+    few = queries(client, url(small))
+    with django_assert_max_num_queries(CEILING[page]):
+        many = queries(client, url(large))
+    assert few == many, f"{page}: {few} queries for 2 versions, {many} for 50"
+
+
+def test_the_framework_page_costs_the_same_for_5_and_50_outdated_agreements(
+    client_for, coordinator, municipality, framework, django_assert_max_num_queries
+):
+    client = client_for(coordinator)
+    first = framework.current_version
+    agreements_for(municipality, 5, coordinator, framework)
+    services.save_framework(
+        framework=framework,
+        by=coordinator,
+        revision=framework.revision,
+        apply_changes=lambda: framework.clauses.filter(title="Møter").update(text="Oftere."),
+    )
+    url = reverse("agreements:framework", args=[municipality.slug])
+    few = queries(client, url)
+    agreements_for(municipality, 45, coordinator, framework, on_version=first)
+    html = client.get(url).content.decode()
+    assert html.count('<th scope="row">') >= 40  # the outdated agreements are listed
+    with django_assert_max_num_queries(CEILING["framework"]):
+        many = queries(client, url)
+    assert few == many
