@@ -248,3 +248,38 @@ def test_list_costs_the_same_however_many_agreements(
     after = count_queries(client, url)
     print(f"list queries: {before} -> {after}")
     assert after == before
+
+
+def test_outdated_agreement_shows_what_differs_and_takes_in_the_new_text(
+    client_for, coordinator, framework, agreement
+):
+    from agreements.models import FrameworkClause
+
+    def reword():
+        clause = FrameworkClause.objects.filter(framework=framework).first()
+        clause.text = "Helt ny felles tekst."
+        clause.save()
+
+    services.save_framework(
+        framework=framework, by=coordinator, revision=framework.revision, apply_changes=reword
+    )
+    client = client_for(coordinator)
+    detail = reverse("agreements:detail", args=[agreement.pk])
+    page = client.get(detail).content.decode()
+    assert "Felles ramme er endret" in page and "Helt" in page
+    adopt = reverse("agreements:adopt_framework", args=[agreement.pk])
+    response = client.post(adopt, {"revision": 7}, follow=True)
+    assert "etter at du åpnet siden" in response.content.decode()
+    response = client.post(adopt, {"revision": 0}, follow=True)
+    assert "Den nye teksten fra felles ramme er tatt inn" in response.content.decode()
+    assert agreement.clauses.filter(text="Helt ny felles tekst.").exists()
+
+
+def test_renewal_starts_a_new_draft(client_for, coordinator, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=Agreement.Status.ACTIVE)
+    client = client_for(coordinator)
+    response = client.post(reverse("agreements:renew", args=[agreement.pk]))
+    renewal = Agreement.objects.get(renewal_of=agreement)
+    assert response["Location"] == renewal.get_absolute_url()
+    page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
+    assert renewal.get_absolute_url() in page
