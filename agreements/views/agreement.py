@@ -1,6 +1,8 @@
 """The agreements: the list, creating one, the agreement page, editing it, and its
 workflow (transitions, renewal, taking in the framework, the PDF)."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
@@ -177,6 +179,40 @@ def detail_queryset():
     )
 
 
+_BULLET = re.compile(r"^(\s*)[-–•*]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
+
+
+def text_blocks(text: str) -> list[dict]:
+    """A clause's plain text as a document shows it: paragraphs (lines kept), bullet
+    lists from lines starting with "-" (indented ones one level in) and numbered lists
+    from "1." lines. Only structure: the words are exactly what was typed."""
+    blocks: list[dict] = []
+
+    def current(kind):
+        if not blocks or blocks[-1]["kind"] != kind:
+            blocks.append({"kind": kind, "items": []})
+        return blocks[-1]["items"]
+
+    for line in (text or "").splitlines():
+        if not line.strip():
+            blocks.append({"kind": "break", "items": []})
+        elif bullet := _BULLET.match(line):
+            items = current("ul")
+            if bullet.group(1) and items:
+                items[-1]["children"].append(bullet.group(2))
+            else:
+                items.append({"text": bullet.group(2), "children": []})
+        elif numbered := _NUMBERED.match(line):
+            items = current("ol")
+            items.append({"text": numbered.group(2), "children": [], "number": numbered.group(1)})
+        elif line.startswith((" ", "\t")) and blocks and blocks[-1]["kind"] in ("ul", "ol"):
+            blocks[-1]["items"][-1]["children"].append(line.strip())
+        else:
+            current("p").append(line.strip())
+    return [block for block in blocks if block["kind"] != "break"]
+
+
 def _clauses(agreement):
     """The clauses in order, with their municipal goals and, for common clauses, the
     anchor the framework version gives them."""
@@ -193,6 +229,7 @@ def _clauses(agreement):
         anchor = framework_clauses.get(str(clause.key), {})
         clause.reference = anchor.get("reference", "")
         clause.reference_url = anchor.get("reference_url", "")
+        clause.blocks = text_blocks(clause.text)
     return clauses
 
 
