@@ -305,3 +305,26 @@ def test_taking_in_the_framework_from_a_stale_page_does_nothing(
     )
     assert "Ikke gjort" in response.content.decode()
     assert fresh(agreement).framework_version_id != framework.current_version_id
+
+
+@pytest.mark.parametrize("action", ["activate", "flag_renewal", "expire", "mark_renewed"])
+def test_the_portals_own_transitions_cannot_be_posted(action, client_for, admin_user, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.ACTIVE)
+    response = transition(client_for(admin_user), agreement, action)
+    assert response.status_code in (302, 403)
+    assert fresh(agreement).status == S.ACTIVE and not agreement.events.exists()
+
+
+def test_an_unknown_action_changes_nothing(client_for, coordinator, agreement):
+    response = transition(client_for(coordinator), agreement, "publiser")
+    assert response.status_code in (302, 400, 404)
+    assert fresh(agreement).status == S.DRAFT and not agreement.events.exists()
+
+
+def test_a_leader_cannot_set_the_signing_date_by_posting_it(client_for, leader_a, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.SENT)
+    transition(client_for(leader_a), agreement, "approve_centre", signed_on="2020-01-01")
+    agreement = fresh(agreement)
+    assert agreement.status == S.APPROVED_BY_CENTRE and agreement.signed_on is None
+    transition(client_for(leader_a), agreement, "mark_signed", signed_on="2020-01-01")
+    assert fresh(agreement).signed_on is None
