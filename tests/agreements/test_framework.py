@@ -11,8 +11,9 @@ from agreements.models import (
     FrameworkClause,
     StaleAgreement,
 )
+from agreements.versions import compare_frameworks
 
-from ..factories import drafted_agreement
+from ..factories import TargetGroupFactory, drafted_agreement, framework_with_clauses
 from .conftest import fresh
 
 
@@ -149,8 +150,6 @@ def test_a_sent_agreement_cannot_take_in_the_framework(agreement, framework, coo
 
 
 def test_framework_versions_compare_their_introduction_and_clauses(framework, coordinator):
-    from agreements.versions import compare_frameworks
-
     def change():
         framework.introduction = "Bygger på svarene i undersøkelsen fra 2025."
         framework.save(update_fields=["introduction"])
@@ -163,3 +162,24 @@ def test_framework_versions_compare_their_introduction_and_clauses(framework, co
     assert [c.change for c in comparison.clauses] == ["removed", "unchanged", "unchanged"]
     first = compare_frameworks({}, old.snapshot)
     assert [c.change for c in first.clauses] == ["added"] * 3
+
+
+def test_an_agreement_made_before_any_framework_takes_it_in_before_its_own_clauses(
+    municipality, centre_a, coordinator
+):
+    TargetGroupFactory(centre=centre_a, rank=1, name="Seniorer")
+    agreement = drafted_agreement(centre_a, by=coordinator)
+    assert with_state(agreement).framework_outdated is False  # nothing to be behind yet
+    framework = framework_with_clauses(municipality, by=coordinator)
+    assert with_state(agreement).framework_outdated is True
+    changes = services.framework_changes(agreement, framework.current_version)
+    assert [c.change for c in changes.clauses] == ["added"] * 3
+
+    services.adopt_framework(agreement=agreement, by=coordinator, revision=0)
+    kinds = list(agreement.clauses.order_by("order").values_list("kind", "title"))
+    assert kinds == [
+        ("common", "Formål"),
+        ("common", "Forankring"),
+        ("common", "Møter"),
+        ("local", "Målgrupper"),
+    ]
