@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements import services
-from agreements.models import Agreement, FrameworkClause
+from agreements.models import Agreement, AgreementClause, FrameworkClause
 
 from ..factories import TargetGroupFactory, drafted_agreement
 from .conftest import fresh
@@ -328,3 +328,27 @@ def test_a_leader_cannot_set_the_signing_date_by_posting_it(client_for, leader_a
     assert agreement.status == S.APPROVED_BY_CENTRE and agreement.signed_on is None
     transition(client_for(leader_a), agreement, "mark_signed", signed_on="2020-01-01")
     assert fresh(agreement).signed_on is None
+
+
+def test_typed_markup_is_shown_as_text_everywhere(client_for, coordinator, leader_a, agreement):
+    evil = '<script>alert("x")</script>'
+
+    def add():
+        AgreementClause.objects.create(
+            agreement=agreement,
+            order=4,
+            title=f"Tittel {evil}",
+            text=f"- punkt {evil}\nTekst {evil}",
+        )
+
+    services.save_agreement(agreement=agreement, by=coordinator, revision=0, apply_changes=add)
+    services.add_comment(agreement=agreement, by=leader_a, text=f"Kommentar {evil}")
+    client = client_for(coordinator)
+    for url in (
+        agreement.get_absolute_url(),
+        reverse("agreements:compare", args=[agreement.pk]) + "?fra=1&til=2",
+        reverse("agreements:version", args=[agreement.pk, 2]),
+    ):
+        html = client.get(url).content.decode()
+        assert evil not in html, url
+        assert "&lt;script&gt;" in html, url
