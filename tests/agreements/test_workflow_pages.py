@@ -352,3 +352,17 @@ def test_typed_markup_is_shown_as_text_everywhere(client_for, coordinator, leade
         html = client.get(url).content.decode()
         assert evil not in html, url
         assert "&lt;script&gt;" in html, url
+
+
+def test_a_clause_that_only_shifted_up_is_not_called_moved(
+    client_for, coordinator, agreement, framework
+):
+    services.save_framework(
+        framework=framework,
+        by=coordinator,
+        revision=framework.revision,
+        apply_changes=lambda: framework.clauses.filter(title="Formål").delete(),
+    )
+    page = detail(client_for(coordinator), agreement)
+    assert "Fjernet punkt" in page
+    assert "Flyttet fra punkt" not in page
