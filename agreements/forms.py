@@ -70,7 +70,11 @@ class AgreementCreateForm(PeriodCleanMixin, forms.Form):
     def __init__(self, *args, centres, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the municipality's own centres can be chosen; anything else is refused.
-        self.fields["centre"].queryset = centres
+        field = self.fields["centre"]
+        field.queryset = centres
+        if len({centre.municipality_id for centre in centres}) > 1:
+            # An administrator sees every municipality's centres: say whose each is.
+            field.label_from_instance = lambda c: f"{c.name} ({c.municipality.name})"
 
 
 class AgreementForm(PeriodCleanMixin, forms.ModelForm):

@@ -128,7 +128,7 @@ def agreement_list(request):
             "to_do": [a for a in agreements if a.waiting_reason],
             "status_filter": [(v, label, counts[v]) for v, label in S.choices if counts[v]],
             "chosen": chosen,
-            "may_manage": may_manage and user.municipality_id is not None,
+            "may_manage": may_manage,
             "own_centre": user.centre if user.is_leader else None,
         },
     )
@@ -141,9 +141,10 @@ def agreement_create(request):
     user = request.user
     if not access.can_manage_agreements(user):
         raise PermissionDenied
-    centres = access.visible_centres(user, Centre.objects.filter(active=True)).order_by("name")
-    if not user.is_superuser:
+    centres = access.visible_centres(user, Centre.objects.filter(active=True))
+    if not user.is_superuser or user.municipality_id:
         centres = centres.filter(municipality_id=user.municipality_id)
+    centres = centres.select_related("municipality").order_by("municipality__name", "name")
     start, end = default_period(timezone.localdate())
     initial = {"valid_from": start, "valid_to": end, "centre": request.GET.get("sentral")}
     form = AgreementCreateForm(request.POST or None, centres=centres, initial=initial)
@@ -255,7 +256,7 @@ def _comment_threads(agreement, clauses, failed_target=""):
         clause.open_threads = sum(1 for t in clause.threads if not t.is_resolved)
         clause.has_failed_reply = any(t.comment_target == failed_target for t in clause.threads)
     first_open = next((t for t in threads if not t.is_resolved), None)
-    return general, sum(1 for t in threads if not t.is_resolved), first_open
+    return threads, general, first_open
 
 
 def render_detail(request, agreement, *, comment_form=None, transition=None, status=200):
@@ -266,7 +267,14 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
     clauses = context["clauses"]
     side = access.agreement_side(user, agreement)
     failed_target = comment_form.target if comment_form else ""
-    general, open_threads, first_open = _comment_threads(agreement, clauses, failed_target)
+    threads, general, first_open = _comment_threads(agreement, clauses, failed_target)
+    open_threads = sum(1 for t in threads if not t.is_resolved)
+    shown_forms = {"avtalen", *(c.comment_target for c in clauses)}
+    shown_forms.update(t.comment_target for t in threads)
+    if failed_target and failed_target not in shown_forms:
+        # The clause or thread went away meanwhile: the text and the reason go to the
+        # form for the whole agreement, so nothing typed is lost.
+        failed_target = "avtalen"
     events = list(agreement.events.select_related("by"))
     recent = list(
         agreement.versions.defer("snapshot").select_related("created_by")[:RECENT_VERSIONS]
