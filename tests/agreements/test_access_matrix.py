@@ -47,6 +47,7 @@ MATRIX = {
     "transition_signed": expected("login 302 404 302 404 403 302"),
     "renew": expected("login 302 404 403 404 403 302"),
     "adopt_framework": expected("login 302 404 403 404 404 302"),
+    "adopt_framework_signed": expected("login 302 404 403 404 403 302"),
     "pdf": expected("login 200 404 200 404 404 200"),
     "pdf_signed": expected("login 200 404 200 404 200 200"),
     "versions": expected("login 200 404 200 404 404 200"),
@@ -77,6 +78,7 @@ ACTS = {
     "transition_signed": set(),  # nobody takes "send" on a signed agreement
     "renew": {"coordinator", "admin"},
     "adopt_framework": {"coordinator", "admin"},
+    "adopt_framework_signed": set(),  # a signed agreement's text never changes
     "version_restore_post": {"coordinator", "admin"},
     "comment_add": {"coordinator", "leader_a", "admin"},
     "comment_add_signed": {"coordinator", "leader_a", "admin"},
@@ -186,6 +188,12 @@ def request_for(name, world, centre_b_pk):
             url("adopt_framework", draft.pk),
             {"revision": fresh(draft).revision},
             lambda: fresh(draft).framework_version_id == world.framework.current_version_id,
+        ),
+        "adopt_framework_signed": lambda: (
+            "post",
+            url("adopt_framework", signed.pk),
+            {"revision": fresh(signed).revision},
+            lambda: fresh(signed).framework_version_id == world.framework.current_version_id,
         ),
         "pdf": get(url("pdf", draft.pk)),
         "pdf_signed": get(url("pdf", signed.pk)),
