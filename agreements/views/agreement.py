@@ -388,6 +388,10 @@ def agreement_edit(request, pk):
         )
         return redirect(agreement)
     common = [c for c in agreement.clauses.order_by("order", "pk") if c.is_common]
+    # What the centre asked for, kept in view while the text is changed.
+    asked = None
+    if agreement.status == S.CHANGES_REQUESTED:
+        asked = agreement.events.filter(action="request_changes").select_related("by").last()
     edit_forms = AgreementEditForms(agreement, request.POST or None)
     latest = _latest_version(agreement)
     revision, based_on = agreement.revision, latest.number if latest else 0
@@ -425,6 +429,7 @@ def agreement_edit(request, pk):
             "agreement": agreement,
             "forms": edit_forms,
             "common_clauses": common,
+            "asked": asked,
             "revision": revision,
             "based_on": based_on,
             "note": request.POST.get("note", ""),
