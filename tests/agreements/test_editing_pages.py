@@ -234,3 +234,31 @@ def test_the_second_to_save_gets_a_conflict_that_keeps_their_input_and_can_save_
     assert history == [(1, coordinator), (2, colleague), (3, coordinator)]
     versions_page = mine.get(reverse("agreements:versions", args=[agreement.pk])).content.decode()
     assert "Kari Nordmann" in versions_page and "Oftere møter" in versions_page
+
+
+def test_editing_a_clause_the_other_person_deleted_meanwhile_keeps_the_text(
+    with_local, coordinator
+):
+    colleague = CoordinatorFactory(username="kollega", municipality=coordinator.municipality)
+    mine, theirs = Client(), Client()
+    mine.force_login(coordinator)
+    theirs.force_login(colleague)
+    url = edit_url(with_local)
+    typed = edit_post(with_local, clauses={1: {"text": "Lokaler på Klyve skole, rom 2."}})
+    assert theirs.post(url, edit_post(with_local, clauses={1: {"DELETE": "on"}})).status_code == 302
+    assert not with_local.clauses.filter(title="Lokaler").exists()
+
+    response = mine.post(url, typed)
+    page = response.content.decode()
+    assert response.status_code in (200, 409)
+    # Told what happened, with the text still in the form to save again.
+    assert "Lokaler på Klyve skole, rom 2." in page
+    assert "Noen andre har lagret avtalen mens du skrev" in page
+    again = {
+        **typed,
+        "revision": hidden(page, "revision"),
+        "based_on": hidden(page, "based_on"),
+    }
+    mine.post(url, again)
+    texts = list(with_local.clauses.values_list("text", flat=True))
+    assert "Lokaler på Klyve skole, rom 2." in texts

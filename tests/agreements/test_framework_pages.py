@@ -172,3 +172,18 @@ def test_another_municipalitys_framework_is_not_found(
     slug, client_for, coordinator, framework, other_municipality
 ):
     assert client_for(coordinator).get(url("framework", slug)).status_code == 404
+
+
+def test_editing_a_framework_clause_deleted_meanwhile_keeps_the_text(framework, coordinator):
+    colleague = CoordinatorFactory(username="kollega", municipality=coordinator.municipality)
+    mine, theirs = Client(), Client()
+    mine.force_login(coordinator)
+    theirs.force_login(colleague)
+    typed = framework_post(framework, clauses={2: {"text": "Fire møter i året."}})
+    deleted = framework_post(framework, clauses={2: {"DELETE": "on"}})
+    assert theirs.post(url("framework_edit"), deleted).status_code == 302
+
+    response = mine.post(url("framework_edit"), typed)
+    html = response.content.decode()
+    assert "Fire møter i året." in html
+    assert "Noen andre lagret rammen mens du skrev" in html
