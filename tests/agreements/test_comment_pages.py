@@ -134,3 +134,20 @@ def test_the_list_counts_open_comment_threads(client_for, coordinator, leader_a,
     services.resolve_comment(comment=resolved, by=coordinator)
     listing = client_for(coordinator).get(reverse("agreements:list")).content.decode()
     assert "1 åpen" in listing and "2 åpne" not in listing
+
+
+def test_a_clause_keeps_its_comments_when_the_new_framework_text_is_taken_in(
+    client_for, leader_a, coordinator, agreement, framework
+):
+    meetings = agreement.clauses.get(title="Møter")
+    services.add_comment(agreement=agreement, by=leader_a, text="Oftere møter?", clause=meetings)
+    framework.clauses.filter(title="Møter").update(text="Partene møtes to ganger i året.")
+    services.save_framework(
+        framework=framework, by=coordinator, revision=framework.revision, apply_changes=lambda: None
+    )
+    services.adopt_framework(agreement=agreement, by=coordinator, revision=0)
+    assert agreement.clauses.get(title="Møter").pk != meetings.pk  # a new row, the same key
+    html = client_for(coordinator).get(agreement.get_absolute_url()).content.decode()
+    clause_part = html[html.index("Partene møtes to ganger i året.") :]
+    assert "Oftere møter?" in clause_part
+    assert "ikke lenger i avtalen" not in html
