@@ -141,8 +141,20 @@ def profile_clauses(centre) -> list[dict]:
     return clauses
 
 
+def _existing_ids(field: str, clauses: list[dict]) -> set[int]:
+    """The ids in the clauses' `<field>_ids` that still exist (field: "goal" or
+    "strategy"): an old version may name a municipal goal deleted since."""
+    wanted = {pk for data in clauses for pk in data.get(f"{field}_ids") or []}
+    if not wanted:
+        return set()
+    relation = {"goal": "goals", "strategy": "strategies"}[field]
+    model = AgreementClause._meta.get_field(relation).related_model
+    return set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+
+
 def _add_clauses(agreement, clauses: list[dict], *, start: int = 0) -> None:
     """Creates clauses from dicts (title, text, kind, key, goal_ids, strategy_ids)."""
+    goals, strategies = _existing_ids("goal", clauses), _existing_ids("strategy", clauses)
     for order, data in enumerate(clauses, start + 1):
         clause = AgreementClause(
             agreement=agreement,
@@ -154,10 +166,10 @@ def _add_clauses(agreement, clauses: list[dict], *, start: int = 0) -> None:
         if data.get("key"):
             clause.key = data["key"]
         clause.save()
-        if data.get("goal_ids"):
-            clause.goals.set(data["goal_ids"])
-        if data.get("strategy_ids"):
-            clause.strategies.set(data["strategy_ids"])
+        if goal_ids := [pk for pk in data.get("goal_ids") or [] if pk in goals]:
+            clause.goals.set(goal_ids)
+        if strategy_ids := [pk for pk in data.get("strategy_ids") or [] if pk in strategies]:
+            clause.strategies.set(strategy_ids)
 
 
 def _common_clauses(framework_version) -> list[dict]:

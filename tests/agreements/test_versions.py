@@ -279,3 +279,20 @@ def test_a_sent_agreement_cannot_be_restored(agreement, coordinator):
             agreement=agreement, version=agreement.versions.get(), by=coordinator, revision=0
         )
     assert agreement.versions.count() == 1
+
+
+def test_restoring_a_version_whose_goal_was_deleted_since_skips_that_goal(agreement, coordinator):
+    plan = PlanFactory(municipality=agreement.municipality)
+    kept, deleted = GoalFactory(plan=plan), GoalFactory(plan=plan)
+    agreement.clauses.order_by("order").first().goals.add(kept, deleted)
+    services.save_agreement(
+        agreement=agreement, by=coordinator, revision=0, apply_changes=lambda: None
+    )
+    with_goals = agreement.versions.get(number=2)
+    deleted.delete()
+
+    restored = services.restore_version(
+        agreement=agreement, version=with_goals, by=coordinator, revision=1
+    )
+    assert list(agreement.clauses.order_by("order").first().goals.all()) == [kept]
+    assert restored.snapshot["clauses"][0]["goal_ids"] == [kept.pk]
