@@ -146,7 +146,9 @@ def agreement_create(request):
         centres = centres.filter(municipality_id=user.municipality_id)
     centres = centres.select_related("municipality").order_by("municipality__name", "name")
     start, end = default_period(timezone.localdate())
-    initial = {"valid_from": start, "valid_to": end, "centre": request.GET.get("sentral")}
+    # "Ny avtale" from a centre's page names the centre by its slug.
+    chosen = centres.filter(slug=request.GET.get("sentral", "")).first()
+    initial = {"valid_from": start, "valid_to": end, "centre": chosen}
     form = AgreementCreateForm(request.POST or None, centres=centres, initial=initial)
     if request.method == "POST":
         if form.is_valid():
