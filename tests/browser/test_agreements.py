@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from agreements.models import Agreement, Comment
+from agreements import services
+from agreements.models import Agreement, AgreementClause, Comment, Framework
 
 from ..factories import (
     CentreFactory,
@@ -140,9 +141,6 @@ def test_an_agreement_from_draft_to_signed_and_compared(page, second_page, skien
 
 
 def test_the_framework_changes_and_a_draft_takes_in_the_new_text(page, skien):
-    from agreements import services
-    from agreements.models import Framework
-
     coordinator = Framework.objects.get().versions.get().created_by
     klyve = skien.centres.get(slug="klyve")
     start = timezone.localdate() + datetime.timedelta(days=60)
@@ -183,3 +181,48 @@ def test_the_framework_changes_and_a_draft_takes_in_the_new_text(page, skien):
     page.get_by_role("link", name="Versjoner", exact=True).first.click()
     expect(page.get_by_text("Tok inn felles ramme versjon 2")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_second_editor_sees_the_conflict_and_saves_again(page, skien):
+    klyve = skien.centres.get(slug="klyve")
+    coordinator = CoordinatorFactory(
+        username="kollega", municipality=skien, first_name="Per", last_name="Kollega"
+    )
+    start = timezone.localdate() + datetime.timedelta(days=60)
+    agreement = services.create_agreement(
+        centre=klyve,
+        by=coordinator,
+        valid_from=start,
+        valid_to=start + datetime.timedelta(days=730),
+    )
+
+    log_in(page, "koordinator-skien")
+    page.goto(agreement.get_absolute_url())
+    page.get_by_role("link", name="Rediger", exact=True).click()
+    page.get_by_label("Møter mellom partene").fill("Fire møter i året")
+
+    # Meanwhile the colleague saves a new local clause.
+    def add():
+        AgreementClause.objects.create(
+            agreement=agreement, order=9, title="Lokaler", text="Kommunen stiller lokaler."
+        )
+
+    services.save_agreement(agreement=agreement, by=coordinator, revision=0, apply_changes=add)
+
+    page.get_by_role("button", name="Lagre endringene").click()
+    expect(
+        page.get_by_role("heading", name="Noen andre har lagret avtalen mens du skrev")
+    ).to_be_visible()
+    expect(page.get_by_text("Per Kollega lagret avtalen")).to_be_visible()
+    assert page.get_by_label("Møter mellom partene").input_value() == "Fire møter i året"
+    assert_accessible(page)
+    page.get_by_role("button", name="Lagre mine endringer likevel").click()
+    expect(page.get_by_text("Endringene er lagret som en ny versjon.")).to_be_visible()
+    agreement.refresh_from_db()
+    assert agreement.meeting_frequency == "Fire møter i året"
+    assert agreement.clauses.filter(title="Lokaler").exists()
+    assert [v.created_by.username for v in agreement.versions.order_by("number")] == [
+        "kollega",
+        "kollega",
+        "koordinator-skien",
+    ]
