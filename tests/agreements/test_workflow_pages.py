@@ -366,3 +366,12 @@ def test_a_clause_that_only_shifted_up_is_not_called_moved(
     page = detail(client_for(coordinator), agreement)
     assert "Fjernet punkt" in page
     assert "Flyttet fra punkt" not in page
+
+
+def test_a_bad_signing_date_is_explained_next_to_the_field(client_for, coordinator, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(status=S.APPROVED_BY_MUNICIPALITY)
+    response = transition(client_for(coordinator), agreement, "mark_signed", signed_on="31.02.2026")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Skriv en gyldig dato" in page and 'aria-describedby="signert-dato-feil"' in page
+    assert fresh(agreement).status == S.APPROVED_BY_MUNICIPALITY
