@@ -201,6 +201,43 @@ LocalClauseFormSet = forms.inlineformset_factory(
 )
 
 
+def rebase_clause_rows(data, *, prefix: str, existing_ids: set, untouched: set):
+    """The posted clause rows made to fit the agreement as it is now, after someone else
+    saved: a row whose clause they deleted becomes a new row if this user changed it (so
+    the text is kept) and is dropped if not (so their deletion stands)."""
+    data = data.copy()
+    total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+    initial = int(data.get(f"{prefix}-INITIAL_FORMS") or 0)
+    marker = f"{prefix}-"
+    rows = []
+    for index in range(total):
+        head = f"{prefix}-{index}-"
+        rows.append({key[len(head) :]: data.getlist(key) for key in data if key.startswith(head)})
+    kept, revived, extra = [], [], []
+    for index, row in enumerate(rows):
+        pk = (row.get("id") or [""])[0]
+        if index >= initial:
+            extra.append(row)
+        elif pk.isdigit() and int(pk) in existing_ids:
+            kept.append(row)
+        elif not row.get("DELETE"):
+            typed = (
+                (row.get("title") or [""])[0].strip(),
+                plain_lines((row.get("text") or [""])[0]).strip(),
+            )
+            if typed not in {(t.strip(), x.strip()) for t, x in untouched}:
+                row.pop("id", None)
+                revived.append(row)
+    for key in [k for k in data if k.startswith(marker) and k[len(marker) :][:1].isdigit()]:
+        del data[key]
+    for index, row in enumerate(kept + revived + extra):
+        for name, values in row.items():
+            data.setlist(f"{prefix}-{index}-{name}", values)
+    data[f"{prefix}-TOTAL_FORMS"] = str(len(kept) + len(revived) + len(extra))
+    data[f"{prefix}-INITIAL_FORMS"] = str(len(kept))
+    return data
+
+
 def goal_choices(goals) -> list[tuple[int, str]]:
     return [(goal.pk, f"{goal.plan.title}: {goal}") for goal in goals]
 

@@ -21,10 +21,17 @@ from plans.models import Strategy
 from surveys.deck import render_pdf
 
 from .. import services, versions
-from ..forms import AgreementCreateForm, AgreementEditForms, TransitionForm, default_period
+from ..forms import (
+    AgreementCreateForm,
+    AgreementEditForms,
+    TransitionForm,
+    default_period,
+    rebase_clause_rows,
+)
 from ..models import (
     TRANSITIONS,
     Agreement,
+    AgreementClause,
     AgreementLocked,
     Comment,
     FrameworkVersion,
@@ -369,6 +376,7 @@ def _conflict(agreement, current, based_on: int) -> dict:
         "latest": latest,
         "comparison": comparison,
         "based_on": based_on,
+        "old_clauses": {(c["title"], c["text"]) for c in old.snapshot["clauses"]} if old else set(),
     }
 
 
@@ -377,7 +385,9 @@ def agreement_edit(request, pk):
         request.user,
         pk,
         write=True,
-        queryset=Agreement.objects.select_related("centre", "municipality", "framework_version"),
+        queryset=Agreement.objects.select_related(
+            "centre", "municipality", "framework_version", "updated_by"
+        ),
     )
     if not agreement.is_editable:
         messages.error(
@@ -394,28 +404,40 @@ def agreement_edit(request, pk):
     asked = None
     if agreement.status == S.CHANGES_REQUESTED:
         asked = agreement.events.filter(action="request_changes").select_related("by").last()
-    edit_forms = AgreementEditForms(agreement, request.POST or None)
     latest = _latest_version(agreement)
     revision, based_on = agreement.revision, latest.number if latest else 0
-    conflict = None
-    if request.method == "POST":
-        posted_revision = _posted_int(request, "revision")
-        posted_based_on = _posted_int(request, "based_on")
-        revision, based_on = posted_revision, posted_based_on
+    data, conflict = (request.POST if request.method == "POST" else None), None
+    if data is not None:
+        if _posted_int(request, "revision") != agreement.revision:
+            # Saved by someone else since this form was rendered: nothing is written,
+            # and the form comes back with what this user typed, on the newer text.
+            conflict = _conflict(agreement, agreement, _posted_int(request, "based_on"))
+        # Rows of clauses deleted meanwhile are kept as new clauses if they were typed in.
+        data = rebase_clause_rows(
+            data,
+            prefix="punkt",
+            existing_ids=set(
+                agreement.clauses.filter(kind=AgreementClause.Kind.LOCAL).values_list(
+                    "pk", flat=True
+                )
+            ),
+            untouched=conflict["old_clauses"] if conflict else set(),
+        )
+    edit_forms = AgreementEditForms(agreement, data)
+    if data is not None and conflict is None:
         if edit_forms.is_valid():
             try:
                 services.save_agreement(
                     agreement=agreement,
                     by=request.user,
-                    revision=posted_revision,
+                    revision=_posted_int(request, "revision"),
                     apply_changes=lambda: edit_forms.save(common_count=len(common)),
                     note=request.POST.get("note", "").strip()[:300],
                 )
             except StaleAgreement as stale:
-                conflict = _conflict(agreement, stale.current, posted_based_on)
-                # The next save goes over the newer version knowingly.
+                # Someone saved between this request's start and its save.
+                conflict = _conflict(agreement, stale.current, _posted_int(request, "based_on"))
                 revision = stale.current.revision
-                based_on = conflict["latest"].number if conflict["latest"] else based_on
             except AgreementLocked as error:
                 messages.error(request, str(error))
                 return redirect(agreement)
@@ -423,7 +445,11 @@ def agreement_edit(request, pk):
                 messages.success(request, _("Endringene er lagret som en ny versjon."))
                 return redirect(agreement)
         else:
+            revision, based_on = _posted_int(request, "revision"), _posted_int(request, "based_on")
             messages.error(request, _("Endringene ble ikke lagret. Rett feilene som er merket."))
+    if conflict and conflict["latest"]:
+        # The next save goes over the newer version knowingly.
+        based_on = conflict["latest"].number
     return render(
         request,
         "agreements/agreement_edit.html",
