@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,9 +154,17 @@ class AgreementQuerySet(models.QuerySet):
             current_framework_version_id=F("municipality__agreement_framework__current_version")
         )
 
+    def with_renewal_state(self):
+        """Adds `renewal_started`: a renewal of the agreement exists that has not lapsed."""
+        renewals = Agreement.objects.filter(renewal_of=OuterRef("pk")).exclude(
+            status=Agreement.Status.EXPIRED
+        )
+        return self.annotate(renewal_started=Exists(renewals))
+
     def for_list(self):
         return (
             self.with_framework_state()
+            .with_renewal_state()
             .select_related("centre", "municipality", "framework_version")
             .order_by("centre__name", "-valid_from")
         )
@@ -300,8 +308,18 @@ class Agreement(models.Model):
     def framework_outdated(self) -> bool:
         """Whether a newer framework version exists than the one the agreement copies.
         Needs `with_framework_state()`."""
+        if self.status in (self.Status.EXPIRED, self.Status.RENEWED):
+            return False  # an agreement that has ended follows no framework any more
         current = getattr(self, "current_framework_version_id", None)
         return current is not None and current != self.framework_version_id
+
+    def waiting_reason_for(self, side) -> str:
+        """What `side` has to do next on this agreement, or "" when nothing waits for it.
+        A renewal due waits only until the renewal has been started (needs
+        `with_renewal_state()`)."""
+        if self.status == self.Status.RENEWAL_DUE and getattr(self, "renewal_started", False):
+            return ""
+        return str(WAITING_FOR.get(side, {}).get(self.status, ""))
 
     # --- entry points; the rules live in agreements.services ---
 
@@ -335,6 +353,16 @@ class Transition:
 
 
 S = Agreement.Status
+# What waits for whom: lists and the dashboard put these first for the side that acts next.
+WAITING_FOR = {
+    Side.CENTRE: {S.SENT: _("Venter på at dere godkjenner eller ber om endringer")},
+    Side.MUNICIPALITY: {
+        S.APPROVED_BY_MUNICIPALITY: _("Godkjent av begge: marker som signert"),
+        S.APPROVED_BY_CENTRE: _("Sentralen har godkjent: godkjenn for kommunen"),
+        S.CHANGES_REQUESTED: _("Sentralen ønsker endringer i teksten"),
+        S.RENEWAL_DUE: _("Avtalen går ut snart: start fornyelsen"),
+    },
+}
 TRANSITIONS: dict[str, Transition] = {
     "send": Transition(
         (S.DRAFT, S.CHANGES_REQUESTED), S.SENT, Side.MUNICIPALITY,

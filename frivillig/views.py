@@ -2,7 +2,7 @@ from collections import Counter
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,8 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts import access
 from accounts.models import Municipality
-from agreements.models import Agreement, Side
-from agreements.views.agreement import WAITING_FOR
+from agreements.models import WAITING_FOR, Agreement, Side
 from meetings.models import FollowUp, Meeting
 from meetings.schedule import formal_schedule
 
@@ -77,42 +76,33 @@ def _agreement_card(user, municipality) -> dict | None:
     and those waiting for the municipality (the same words as the agreement list)."""
     S = Agreement.Status
     if user.is_leader:
-        waiting = WAITING_FOR[Side.CENTRE]
         agreements = list(
             access.visible_agreements(user, Agreement.objects.for_list()).exclude(
                 status__in=[S.EXPIRED, S.RENEWED]
             )
         )
         for agreement in agreements:
-            agreement.waiting_reason = waiting.get(agreement.status, "")
+            agreement.waiting_reason = agreement.waiting_reason_for(Side.CENTRE)
         return {"leader": True, "agreements": agreements}
     if not access.can_manage_agreements(user, municipality.pk):
         return None
-    waiting = WAITING_FOR[Side.MUNICIPALITY]
-    # An agreement due for renewal waits only until its renewal has been started.
-    renewal_started = Exists(
-        Agreement.objects.filter(renewal_of=OuterRef("pk")).exclude(status=S.EXPIRED)
-    )
     # A municipality has some dozens of agreements: one query for the counts and the list.
     agreements = list(
         access.visible_agreements(user)
         .filter(municipality=municipality)
-        .annotate(renewal_started=renewal_started)
+        .with_renewal_state()
         .select_related("centre")
     )
     counts = Counter(agreement.status for agreement in agreements)
-    to_do = [
-        agreement
-        for agreement in agreements
-        if agreement.status in waiting
-        and not (agreement.status == S.RENEWAL_DUE and agreement.renewal_started)
-    ]
-    # Closest to done first: signing, then approving, rewriting, and renewals last.
-    order = [S.APPROVED_BY_MUNICIPALITY, S.APPROVED_BY_CENTRE, S.CHANGES_REQUESTED]
-    priority = order + [status for status in waiting if status not in order]
+    to_do = []
+    for agreement in agreements:
+        agreement.waiting_reason = agreement.waiting_reason_for(Side.MUNICIPALITY)
+        if agreement.waiting_reason:
+            to_do.append(agreement)
+    # Closest to done first (the order of WAITING_FOR): signing, approving, rewriting,
+    # and renewals last.
+    priority = list(WAITING_FOR[Side.MUNICIPALITY])
     to_do.sort(key=lambda a: (priority.index(a.status), a.centre.name, a.valid_from))
-    for agreement in to_do:
-        agreement.waiting_reason = waiting[agreement.status]
     return {
         "leader": False,
         "to_do": to_do,

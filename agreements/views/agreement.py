@@ -42,17 +42,6 @@ from ..models import (
 
 S = Agreement.Status
 
-# What waits for whom: the list puts these first for the side that acts next.
-WAITING_FOR = {
-    Side.CENTRE: {S.SENT: gettext_lazy("Venter på at dere godkjenner eller ber om endringer")},
-    Side.MUNICIPALITY: {
-        S.APPROVED_BY_CENTRE: gettext_lazy("Sentralen har godkjent: godkjenn for kommunen"),
-        S.CHANGES_REQUESTED: gettext_lazy("Sentralen ønsker endringer i teksten"),
-        S.APPROVED_BY_MUNICIPALITY: gettext_lazy("Godkjent av begge: marker som signert"),
-        S.RENEWAL_DUE: gettext_lazy("Avtalen går ut snart: start fornyelsen"),
-    },
-}
-
 # Said next to the button before the user confirms.
 TRANSITION_HELP = {
     "send": gettext_lazy(
@@ -106,9 +95,9 @@ def agreement_list(request):
     )
     side = Side.CENTRE if user.is_leader else Side.MUNICIPALITY
     may_manage = access.can_manage_agreements(user)
-    waiting = WAITING_FOR[side] if (may_manage or user.is_leader) else {}
+    acts = may_manage or user.is_leader
     for agreement in agreements:
-        agreement.waiting_reason = waiting.get(agreement.status, "")
+        agreement.waiting_reason = agreement.waiting_reason_for(side) if acts else ""
     counts = {status: 0 for status in S.values}
     for agreement in agreements:
         counts[agreement.status] += 1
