@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 
 from .. import services, versions
+from ..forms import rebase_clause_rows
 from ..framework_forms import FrameworkEditForms, take_in_newer
 from ..models import Agreement, AgreementClause, FrameworkVersion, StaleAgreement
 from .history import (
@@ -103,6 +104,12 @@ def framework_edit(request, slug):
         # Without JavaScript: the same page with one more empty clause, nothing saved.
         forms = FrameworkEditForms(framework, _with_one_more_row(request.POST))
         return _render_edit(request, forms, revision=revision, based_on=based_on, added=True)
+    if revision != framework.revision:
+        # Someone saved since this form was rendered. Fit the posted rows to the framework
+        # as it is now (a clause they deleted stays deleted unless this user typed in it)
+        # and show the conflict before anything is validated or saved.
+        forms = FrameworkEditForms(framework, _rebased(request.POST, framework, based_on))
+        return _conflict(request, forms, framework, based_on)
     forms = FrameworkEditForms(framework, request.POST)
     if not forms.is_valid():
         messages.error(request, _("Rammen ble ikke lagret. Rett feilene som er merket."))
@@ -127,6 +134,17 @@ def framework_edit(request, slug):
     saved = _("Den felles rammen er lagret som versjon %(number)s.")
     messages.success(request, saved % {"number": version.number})
     return redirect("agreements:framework", framework.municipality.slug)
+
+
+def _rebased(data, framework, based_on: int):
+    base = framework.versions.filter(number=based_on).values_list("snapshot", flat=True).first()
+    untouched = {(c["title"], c["text"]) for c in (base or {}).get("clauses", [])}
+    return rebase_clause_rows(
+        data,
+        prefix="clauses",
+        existing_ids=set(framework.clauses.values_list("pk", flat=True)),
+        untouched=untouched,
+    )
 
 
 def _based_on(request) -> int:
@@ -156,7 +174,7 @@ def _conflict(request, forms, current, based_on):
         )
         # Their changes come into the fields this user did not touch; the rest is kept.
         data, conflict["taken"] = take_in_newer(
-            request.POST, forms, snapshots.get(based_on, {}), snapshots[latest.number]
+            forms.main.data, forms, snapshots.get(based_on, {}), snapshots[latest.number]
         )
         forms = FrameworkEditForms(forms.framework, data)
         conflict.update(
