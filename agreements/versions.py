@@ -64,17 +64,52 @@ class Segment:
 
 
 def word_diff(old: str, new: str) -> list[Segment]:
-    """The words of `old` and `new` as equal, deleted and inserted runs."""
+    """The words of `old` and `new` as equal, deleted and inserted runs.
+
+    Only the words (and punctuation) are matched; the whitespace between them is paired
+    up afterwards. As tokens of their own, spaces stand in almost every other position,
+    which made the matcher cubic: a long clause edited in many places took minutes."""
     a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
-    segments = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    # Token positions of the words, and the end of each text as the last "word".
+    wa = [i for i, token in enumerate(a) if not token.isspace()] + [len(a)]
+    wb = [j for j, token in enumerate(b) if not token.isspace()] + [len(b)]
+    segments: list[Segment] = []
+    ta = tb = 0  # the first token of each text not yet emitted
+
+    def emit(op: str, text: str) -> None:
+        if not text:
+            return
+        if segments and segments[-1].op == op:
+            segments[-1] = Segment(op, segments[-1].text + text)
+        else:
+            segments.append(Segment(op, text))
+
+    def advance(op: str, end_a: int, end_b: int) -> None:
+        """Emits the tokens up to `end_a` and `end_b`: as `op` ("equal" pairs them when
+        they are the same), or as a deletion and an insertion."""
+        nonlocal ta, tb
+        before, after = "".join(a[ta:end_a]), "".join(b[tb:end_b])
+        if op == "equal" and before == after:
+            emit("equal", before)
+        else:
+            emit("delete", before)
+            emit("insert", after)
+        ta, tb = end_a, end_b
+
+    matcher = SequenceMatcher(a=[a[i] for i in wa[:-1]], b=[b[j] for j in wb[:-1]], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        advance("equal", wa[i1], wb[j1])  # the whitespace before the run
         if op == "equal":
-            segments.append(Segment("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append(Segment("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            segments.append(Segment("insert", "".join(b[j1:j2])))
+            for k in range(i2 - i1):
+                advance("equal", wa[i1 + k], wb[j1 + k])
+                advance("equal", wa[i1 + k] + 1, wb[j1 + k] + 1)
+        elif op == "replace":
+            advance(op, wa[i2 - 1] + 1, wb[j2 - 1] + 1)
+        elif op == "delete":
+            advance(op, wa[i2], tb)  # with the space after it, paired before
+        else:
+            advance(op, ta, wb[j2])
+    advance("equal", len(a), len(b))
     return segments
 
 

@@ -2,6 +2,8 @@
 moved, the agreement's own fields, and restoring an old version as a new one."""
 
 import datetime
+import random
+import time
 
 import pytest
 
@@ -36,14 +38,22 @@ def test_word_diff_marks_a_deleted_word():
     ]
 
 
-def test_word_diff_marks_a_replaced_word_as_deleted_then_inserted():
+def test_word_diff_marks_replaced_words_as_deleted_then_inserted():
     assert ops(word_diff("ett møte i året", "to møter i året")) == [
-        ("delete", "ett"),
-        ("insert", "to"),
-        ("equal", " "),
-        ("delete", "møte"),
-        ("insert", "møter"),
+        ("delete", "ett møte"),
+        ("insert", "to møter"),
         ("equal", " i året"),
+    ]
+
+
+def test_word_diff_marks_a_changed_line_break_and_keeps_the_words_equal():
+    assert ops(
+        word_diff("Sentralen rapporterer\nhvert år.", "Sentralen rapporterer hvert år.")
+    ) == [
+        ("equal", "Sentralen rapporterer"),
+        ("delete", "\n"),
+        ("insert", " "),
+        ("equal", "hvert år."),
     ]
 
 
@@ -54,10 +64,36 @@ def test_word_diff_of_equal_texts_is_one_equal_run_and_of_nothing_is_empty():
 
 
 def test_word_diff_keeps_every_character_on_each_side():
-    old, new = "Sentralen rapporterer\nhvert år i mars.", "Sentralen rapporterer hvert halvår."
-    segments = word_diff(old, new)
-    assert "".join(s.text for s in segments if s.op != "insert") == old
-    assert "".join(s.text for s in segments if s.op != "delete") == new
+    rng = random.Random(4)
+    words = ["kommunen", "sentralen", "møter", "frivillige", ",", ".", "året", "og", "i"]
+    spaces = [" ", " ", " ", "\n", "  ", ""]
+
+    def text(n):
+        return "".join(rng.choice(words) + rng.choice(spaces) for _ in range(n))
+
+    for _ in range(200):
+        old = text(rng.randint(0, 30))
+        new = old if rng.random() < 0.1 else text(rng.randint(0, 30))
+        segments = word_diff(old, new)
+        assert "".join(s.text for s in segments if s.op != "insert") == old
+        assert "".join(s.text for s in segments if s.op != "delete") == new
+        assert all(s.text for s in segments)
+        if old == new and old:
+            assert ops(segments) == [("equal", old)]
+
+
+def test_word_diff_of_a_long_clause_edited_in_many_places_is_quick():
+    rng = random.Random(1)
+    words = [f"ord{n}" for n in range(200)]
+    old = " ".join(rng.choice(words) for _ in range(3000)).split()
+    new = list(old)
+    for index in range(0, len(new), 7):
+        new[index] = rng.choice(words)
+    started = time.perf_counter()
+    segments = word_diff(" ".join(old), " ".join(new))
+    assert time.perf_counter() - started < 2  # was over 40 seconds
+    equal_words = sum(len(s.text.split()) for s in segments if s.op == "equal")
+    assert equal_words > 0.8 * len(old)
 
 
 # --- comparing snapshots ---------------------------------------------------------------
