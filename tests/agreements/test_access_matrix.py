@@ -241,7 +241,10 @@ def request_for(name, world, centre_b_pk):
             "post",
             url("framework_edit", slug),
             framework_post(world.framework, introduction="Ny innledning."),
-            lambda: type(world.framework).objects.get().introduction == "Ny innledning.",
+            lambda: (
+                type(world.framework).objects.get(pk=world.framework.pk).introduction
+                == "Ny innledning."
+            ),
         ),
         "framework_compare": get(url("framework_compare", slug)),
     }
