@@ -14,7 +14,10 @@ from ..factories import (
     AgreementCommentFactory,
     AgreementFactory,
     CentreFactory,
+    FrameworkClauseFactory,
+    GoalFactory,
     LeaderFactory,
+    PlanFactory,
     drafted_agreement,
 )
 
@@ -28,6 +31,8 @@ CEILING = {
     "compare": 11,
     "version": 12,
     "framework": 15,
+    "edit": 15,
+    "framework_edit": 15,
 }
 
 
@@ -139,3 +144,30 @@ def test_the_framework_page_costs_the_same_for_5_and_50_outdated_agreements(
     with django_assert_max_num_queries(CEILING["framework"]):
         many = queries(client, url)
     assert few == many
+
+
+def test_the_edit_page_costs_the_same_for_2_and_30_local_clauses(
+    client_for, coordinator, municipality, framework, centre_a, centre_b
+):
+    goals = GoalFactory.create_batch(3, plan=PlanFactory(municipality=municipality))
+    small, large = (drafted_agreement(c, by=coordinator) for c in (centre_a, centre_b))
+    for agreement, count in ((small, 2), (large, 30)):
+        for n in range(count):
+            clause = AgreementClauseFactory(agreement=agreement, order=10 + n)
+            clause.goals.set(goals[: n % 3])
+    client = client_for(coordinator)
+    few = queries(client, reverse("agreements:edit", args=[small.pk]))
+    many = queries(client, reverse("agreements:edit", args=[large.pk]))
+    assert few == many <= CEILING["edit"], f"{few} queries for 2 clauses, {many} for 30"
+
+
+def test_the_framework_edit_page_costs_the_same_for_3_and_33_clauses(
+    client_for, coordinator, municipality, framework
+):
+    goal = GoalFactory(plan=PlanFactory(municipality=municipality))
+    client = client_for(coordinator)
+    url = reverse("agreements:framework_edit", args=[municipality.slug])
+    few = queries(client, url)
+    FrameworkClauseFactory.create_batch(30, framework=framework, goal=goal)
+    many = queries(client, url)
+    assert few == many <= CEILING["framework_edit"], f"{few} queries for 3 clauses, {many} for 33"
