@@ -156,13 +156,16 @@ class LocalClauseForm(forms.ModelForm):
 
 class BaseLocalClauseFormSet(forms.BaseInlineFormSet):
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .filter(kind=AgreementClause.Kind.LOCAL)
-            .prefetch_related("goals")
-            .order_by("order", "pk")
-        )
+        # Evaluated once: the formset asks for its queryset once per row.
+        if not hasattr(self, "_local_clauses"):
+            self._local_clauses = (
+                super()
+                .get_queryset()
+                .filter(kind=AgreementClause.Kind.LOCAL)
+                .prefetch_related("goals")
+                .order_by("order", "pk")
+            )
+        return self._local_clauses
 
     def ordered_forms(self):
         """The rows to keep, in the order the user asked for: by number, then as shown;
