@@ -10,28 +10,16 @@ from agreements.models import Comment, IllegalTransition
 from ..factories import CoordinatorFactory, LeaderFactory, drafted_agreement
 
 
-@pytest.fixture
-def mailbox(django_capture_on_commit_callbacks):
-    """Runs the on-commit e-mail task, as the real request would after its transaction."""
-
-    def run(call, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = call(*args, **kwargs)
-        return result
-
-    return run
-
-
 def clause_titled(agreement, title):
     return agreement.clauses.get(title=title)
 
 
 def test_a_leaders_comment_on_a_clause_mails_the_coordinators(
-    mailbox, agreement, leader_a, coordinator, other_coordinator, leader_b
+    run_on_commit, agreement, leader_a, coordinator, other_coordinator, leader_b
 ):
     second = CoordinatorFactory(username="koordinator-2", municipality=agreement.municipality)
     clause = clause_titled(agreement, "Møter")
-    comment = mailbox(
+    comment = run_on_commit(
         services.add_comment,
         agreement=agreement,
         by=leader_a,
@@ -49,12 +37,12 @@ def test_a_leaders_comment_on_a_clause_mails_the_coordinators(
 
 
 def test_a_coordinators_reply_mails_the_centres_leaders(
-    mailbox, agreement, leader_a, leader_b, coordinator
+    run_on_commit, agreement, leader_a, leader_b, coordinator
 ):
     second_leader = LeaderFactory(username="leder-a2", centre=agreement.centre)
     question = services.add_comment(agreement=agreement, by=leader_a, text="Spørsmål?")
     mail.outbox.clear()
-    reply = mailbox(
+    reply = run_on_commit(
         services.add_comment, agreement=agreement, by=coordinator, text="Svar.", parent=question
     )
     assert reply.parent == question
@@ -62,8 +50,8 @@ def test_a_coordinators_reply_mails_the_centres_leaders(
     assert f"#kommentar-{question.pk}" in mail.outbox[0].body
 
 
-def test_a_comment_on_the_whole_agreement_has_no_clause(mailbox, agreement, coordinator):
-    comment = mailbox(services.add_comment, agreement=agreement, by=coordinator, text="Hei")
+def test_a_comment_on_the_whole_agreement_has_no_clause(run_on_commit, agreement, coordinator):
+    comment = run_on_commit(services.add_comment, agreement=agreement, by=coordinator, text="Hei")
     assert comment.clause_key is None and comment.clause_title == ""
     assert "har kommentert «" in mail.outbox[0].body
 
@@ -122,10 +110,10 @@ def test_comments_are_possible_in_every_state(signed_agreement, leader_a):
 
 
 def test_a_centre_without_leaders_is_mailed_at_its_own_address(
-    mailbox, framework, centre_b, coordinator
+    run_on_commit, framework, centre_b, coordinator
 ):
     centre_b.email = "post@gulset.no"
     centre_b.save()
     agreement = drafted_agreement(centre_b, by=coordinator)
-    mailbox(services.add_comment, agreement=agreement, by=coordinator, text="Hei")
+    run_on_commit(services.add_comment, agreement=agreement, by=coordinator, text="Hei")
     assert [m.to for m in mail.outbox] == [["post@gulset.no"]]
