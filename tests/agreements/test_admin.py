@@ -39,3 +39,35 @@ def test_admin_changelist_and_change_pages_render(model, client_for, admin_user,
 def test_the_admin_is_closed_to_portal_users(who, cast, client_for, objects):
     response = client_for(cast[who]).get("/admin/agreements/agreement/")
     assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def _management(prefix, total, initial):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def test_an_admin_edit_of_the_framework_is_a_version(client_for, admin_user, framework):
+    clauses = list(framework.clauses.order_by("order"))
+    data = {"municipality": framework.municipality_id, "title": framework.title}
+    data |= {"introduction": "Endret i administrasjonen."}
+    data |= _management("clauses", len(clauses), len(clauses))
+    for i, clause in enumerate(clauses):
+        data |= {
+            f"clauses-{i}-id": clause.pk,
+            f"clauses-{i}-framework": framework.pk,
+            f"clauses-{i}-order": clause.order,
+            f"clauses-{i}-title": clause.title,
+            f"clauses-{i}-text": clause.text,
+        }
+    response = client_for(admin_user).post(
+        f"/admin/agreements/framework/{framework.pk}/change/", data
+    )
+    assert response.status_code == 302, response.context["errors"]
+    framework.refresh_from_db()
+    assert framework.current_version.number == 2
+    assert framework.current_version.created_by == admin_user
+    assert framework.current_version.snapshot["introduction"] == "Endret i administrasjonen."
