@@ -169,6 +169,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Frivillig <ikke-svar@frivillig.local>")
+# The portal's public address, for links in e-mail sent outside a request (reminders from
+# the scheduler, agreement notifications).
+SITE_URL = os.environ.get("SITE_URL", "")
 
 # Background jobs (e-mail). Immediate by default so the demo needs no worker; set
 # TASKS_BACKEND=database in production and run `manage.py db_worker` beside the server.
