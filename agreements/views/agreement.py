@@ -1,11 +1,9 @@
 """The agreements: the list, creating one, the agreement page, editing it, and its
 workflow (transitions, renewal, taking in the framework, the PDF)."""
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,10 +15,9 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from centres.models import Centre
-from plans.models import Strategy
 from surveys.deck import render_pdf
 
-from .. import services, versions
+from .. import document, services, versions
 from ..forms import (
     AgreementCreateForm,
     AgreementEditForms,
@@ -178,94 +175,17 @@ def detail_queryset():
     )
 
 
-_BULLET = re.compile(r"^(\s*)[-–•*]\s+(.*)$")
-_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
-
-
-def text_blocks(text: str) -> list[dict]:
-    """A clause's plain text as a document shows it: paragraphs (lines kept), bullet
-    lists from lines starting with "-" (indented ones one level in) and numbered lists
-    from "1." lines. Only structure: the words are exactly what was typed."""
-    blocks: list[dict] = []
-
-    def current(kind):
-        if not blocks or blocks[-1]["kind"] != kind:
-            blocks.append({"kind": kind, "items": []})
-        return blocks[-1]["items"]
-
-    for line in (text or "").splitlines():
-        if not line.strip():
-            blocks.append({"kind": "break", "items": []})
-        elif bullet := _BULLET.match(line):
-            items = current("ul")
-            if bullet.group(1) and items:
-                items[-1]["children"].append(bullet.group(2))
-            else:
-                items.append({"text": bullet.group(2), "children": []})
-        elif numbered := _NUMBERED.match(line):
-            items = current("ol")
-            items.append({"text": numbered.group(2), "children": [], "number": numbered.group(1)})
-        elif line.startswith((" ", "\t")) and blocks and blocks[-1]["kind"] in ("ul", "ol"):
-            blocks[-1]["items"][-1]["children"].append(line.strip())
-        else:
-            current("p").append(line.strip())
-    return [block for block in blocks if block["kind"] != "break"]
-
-
-def _clauses(agreement):
-    """The clauses in order, with their municipal goals and, for common clauses, the
-    anchor the framework version gives them."""
-    clauses = list(
-        agreement.clauses.order_by("order", "pk").prefetch_related(
-            "goals", Prefetch("strategies", queryset=Strategy.objects.select_related("goal"))
-        )
-    )
-    framework_clauses = {}
-    if agreement.framework_version:
-        framework_clauses = {c["key"]: c for c in agreement.framework_version.clauses}
-    for number, clause in enumerate(clauses, 1):
-        clause.number = number
-        anchor = framework_clauses.get(str(clause.key), {})
-        clause.reference = anchor.get("reference", "")
-        clause.reference_url = anchor.get("reference_url", "")
-        clause.blocks = text_blocks(clause.text)
-    return clauses
-
-
-def document_context(agreement) -> dict:
-    """What the agreement page and the PDF both show: the text of the agreement."""
-    return {"agreement": agreement, "clauses": _clauses(agreement)}
-
-
-def _comment_threads(agreement, clauses, failed_target=""):
-    threads = list(services.comment_threads(agreement))
-    by_clause = {str(clause.key): clause for clause in clauses}
-    for clause in clauses:
-        clause.threads = []
-        clause.comment_target = f"punkt-{clause.key}"
-    general = []
-    for thread in threads:
-        thread.comment_target = f"svar-{thread.pk}"
-        thread.all_replies = list(thread.replies.all())
-        clause = by_clause.get(str(thread.clause_key)) if thread.clause_key else None
-        (clause.threads if clause else general).append(thread)
-    for clause in clauses:
-        clause.comment_count = sum(1 + len(t.all_replies) for t in clause.threads)
-        clause.open_threads = sum(1 for t in clause.threads if not t.is_resolved)
-        clause.has_failed_reply = any(t.comment_target == failed_target for t in clause.threads)
-    first_open = next((t for t in threads if not t.is_resolved), None)
-    return threads, general, first_open
-
-
 def render_detail(request, agreement, *, comment_form=None, transition=None, status=200):
     """The agreement page; a comment or transition that failed validation is shown
     again by its own form, with what the user wrote."""
     user = request.user
-    context = document_context(agreement)
+    context = document.document_context(agreement)
     clauses = context["clauses"]
     side = access.agreement_side(user, agreement)
     failed_target = comment_form.target if comment_form else ""
-    threads, general, first_open = _comment_threads(agreement, clauses, failed_target)
+    threads, general, first_open = document.comment_threads_by_clause(
+        agreement, clauses, failed_target
+    )
     open_threads = sum(1 for t in threads if not t.is_resolved)
     shown_forms = {"avtalen", *(c.comment_target for c in clauses)}
     shown_forms.update(t.comment_target for t in threads)
@@ -329,7 +249,7 @@ def agreement_detail(request, pk):
 
 def agreement_pdf(request, pk):
     agreement = access.get_agreement_for_user(request.user, pk, queryset=detail_queryset())
-    context = document_context(agreement)
+    context = document.document_context(agreement)
     context["generated"] = timezone.localdate()
     context["version"] = _latest_version(agreement)
     pdf = render_pdf("agreements/agreement_pdf.html", context, "css/agreements.css")
