@@ -204,7 +204,12 @@ class Comparison:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Amounts in kroner read "320 000", grouped with no-break spaces.
+        return f"{value:,}".replace(",", "\u00a0")
+    return str(value)
 
 
 def _reordered_keys(old_keys: list[str], new_keys: list[str]) -> set[str]:

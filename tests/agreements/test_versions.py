@@ -196,7 +196,7 @@ def test_changed_fields_are_listed_with_their_labels_and_words():
     assert (
         fields["Årlig tilskudd fra kommunen (kr)"].old,
         fields["Årlig tilskudd fra kommunen (kr)"].new,
-    ) == ("100000", "150000")
+    ) == ("100\u00a0000", "150\u00a0000")
     assert ops(fields["Lokaler"].new_segments) == [("equal", "Klyve skole"), ("insert", ", rom 2")]
     assert comparison.has_changes and comparison.counts["fields"] == 2
 
