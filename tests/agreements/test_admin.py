@@ -50,6 +50,45 @@ def _management(prefix, total, initial):
     }
 
 
+def admin_post(agreement, **changes):
+    """The admin's agreement form as posted, with `changes` to the agreement's fields."""
+    agreement = type(agreement).objects.get(pk=agreement.pk)
+    fields = [
+        "municipality", "centre", "title", "valid_from", "valid_to", "municipality_signatory",
+        "municipality_signatory_title", "centre_signatory", "centre_signatory_title",
+        "grant_amount", "premises", "contact_person", "meeting_frequency", "created_by",
+        "created_at", "updated_at", "updated_by",
+    ]  # fmt: skip
+    data = {}
+    for name in fields:
+        value = (
+            getattr(agreement, f"{name}_id", None)
+            if name in ("municipality", "centre", "created_by", "updated_by")
+            else getattr(agreement, name)
+        )
+        if name in ("created_at", "updated_at"):
+            data[f"{name}_0"], data[f"{name}_1"] = value.strftime("%Y-%m-%d"), "12:00:00"
+            continue
+        data[name] = (
+            "" if value is None else value.isoformat() if hasattr(value, "isoformat") else value
+        )
+    clauses = list(agreement.clauses.order_by("order"))
+    data |= _management("clauses", len(clauses), len(clauses))
+    for i, clause in enumerate(clauses):
+        data |= {
+            f"clauses-{i}-id": clause.pk,
+            f"clauses-{i}-agreement": agreement.pk,
+            f"clauses-{i}-order": clause.order,
+            f"clauses-{i}-kind": clause.kind,
+            f"clauses-{i}-title": clause.title,
+            f"clauses-{i}-text": clause.text,
+        }
+    data |= _management("events", agreement.events.count(), agreement.events.count())
+    for i, event in enumerate(agreement.events.all()):
+        data |= {f"events-{i}-id": event.pk, f"events-{i}-agreement": agreement.pk}
+    return data | changes
+
+
 def test_an_admin_edit_of_the_framework_is_a_version(client_for, admin_user, framework):
     clauses = list(framework.clauses.order_by("order"))
     data = {"municipality": framework.municipality_id, "title": framework.title}
@@ -71,3 +110,16 @@ def test_an_admin_edit_of_the_framework_is_a_version(client_for, admin_user, fra
     assert framework.current_version.number == 2
     assert framework.current_version.created_by == admin_user
     assert framework.current_version.snapshot["introduction"] == "Endret i administrasjonen."
+
+
+def test_an_admin_edit_of_an_agreement_is_a_version(client_for, admin_user, agreement):
+    response = client_for(admin_user).post(
+        f"/admin/agreements/agreement/{agreement.pk}/change/",
+        admin_post(agreement, premises="Klyve skole", **{"clauses-0-text": "Ny felles tekst."}),
+    )
+    assert response.status_code == 302, response.context["errors"]
+    agreement.refresh_from_db()
+    assert agreement.premises == "Klyve skole"
+    latest = agreement.versions.order_by("-number").first()
+    assert latest.number == 2 and latest.created_by == admin_user
+    assert latest.snapshot["fields"]["premises"] == "Klyve skole"
