@@ -72,6 +72,15 @@ class AgreementAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "signed_on", "revision", "renewal_of", "framework_version"]
     inlines = [AgreementClauseInline, AgreementEventInline]
 
+    def save_related(self, request, form, formsets, change):
+        # An edit in the admin is a version with its author, as in the portal.
+        from .services import record_outside_edit
+
+        super().save_related(request, form, formsets, change)
+        if not change or form.has_changed() or any(f.has_changed() for f in formsets):
+            note = "Endret i administrasjonen" if change else "Opprettet i administrasjonen"
+            record_outside_edit(agreement=form.instance, by=request.user, note=note)
+
 
 @admin.register(AgreementVersion)
 class AgreementVersionAdmin(admin.ModelAdmin):

@@ -287,6 +287,18 @@ def save_agreement(*, agreement, by, revision: int, apply_changes, note: str = "
     return _finish_save(agreement, by=by, revision=revision, note=note or _("Endret"))
 
 
+@transaction.atomic
+def record_outside_edit(*, agreement, by, note: str) -> AgreementVersion:
+    """An edit made outside the portal's forms (in the admin) is a version like any
+    other, and raises the revision so a form open in the portal meets the conflict view
+    instead of saving over it."""
+    now = timezone.now()
+    Agreement.objects.filter(pk=agreement.pk).update(
+        revision=F("revision") + 1, updated_at=now, updated_by=by
+    )
+    return record_version(agreement, by=by, note=note)
+
+
 def _replace_clauses(agreement, clauses: list[dict]) -> None:
     agreement.clauses.all().delete()
     _add_clauses(agreement, clauses)
