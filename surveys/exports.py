@@ -12,11 +12,12 @@ import csv
 import io
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+
+from frivillig.lib.files import ascii_filename
 
 from .models import Question
 from .results import SurveyResults
@@ -120,9 +121,6 @@ def _text_cell(sheet, value) -> WriteOnlyCell:
     return cell
 
 
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
-
-
 def filename(survey, extension: str) -> str:
     """An ASCII file name from the title: "Undersøkelse 2025" → undersokelse-2025.csv."""
-    return f"{slugify(survey.title.translate(NORWEGIAN_LETTERS)) or 'undersokelse'}.{extension}"
+    return ascii_filename(survey.title, extension, fallback="undersokelse")

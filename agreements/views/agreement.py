@@ -8,13 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import access
 from centres.models import Centre
+from frivillig.lib.files import ascii_filename
 from surveys.deck import render_pdf
 
 from .. import document, services, versions
@@ -254,8 +254,12 @@ def agreement_pdf(request, pk):
     context["version"] = _latest_version(agreement)
     pdf = render_pdf("agreements/agreement_pdf.html", context, "css/agreements.css")
     response = HttpResponse(pdf, content_type="application/pdf")
-    name = slugify(f"samarbeidsavtale {agreement.centre.name} {agreement.valid_from:%Y}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    name = ascii_filename(
+        f"samarbeidsavtale {agreement.centre.name} {agreement.valid_from:%Y}",
+        "pdf",
+        fallback="samarbeidsavtale",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

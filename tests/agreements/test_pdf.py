@@ -31,7 +31,7 @@ def test_the_pdf_holds_the_clauses_the_parties_and_the_signature_block(
     )
     response = client_for(coordinator).get(reverse("agreements:pdf", args=[agreement.pk]))
     text = pdf_text(response)
-    assert 'attachment; filename="samarbeidsavtale-klyve' in response["Content-Disposition"]
+    assert 'filename="samarbeidsavtale-klyve-naermiljosenter-' in response["Content-Disposition"]
     assert agreement.title in text
     for title in ("Formål", "Forankring", "Møter", "Nærmiljøforum"):
         assert title in text, title
