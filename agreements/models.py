@@ -112,13 +112,11 @@ class FrameworkClause(models.Model):
         return self.title
 
 
-class FrameworkVersion(models.Model):
-    framework = models.ForeignKey(
-        Framework, verbose_name=_("ramme"), on_delete=models.CASCADE, related_name="versions"
-    )
+class Version(models.Model):
+    """An immutable snapshot of a text, written by every saved change: numbered 1, 2, …
+    per document, with who saved it, when, and a note on what changed."""
+
     number = models.PositiveIntegerField(_("versjon"))
-    # {"title", "introduction", "clauses": [{"key", "title", "text", "reference",
-    #  "reference_url", "goal_id", "strategy_id"}]}
     snapshot = models.JSONField(_("innhold"))
     note = models.CharField(_("hva er endret"), max_length=300, blank=True)
     created_by = models.ForeignKey(
@@ -132,15 +130,39 @@ class FrameworkVersion(models.Model):
     created_at = models.DateTimeField(_("lagret"), default=timezone.now)
 
     class Meta:
+        abstract = True
+
+    def __str__(self):
+        return _("Versjon %(number)s") % {"number": self.number}
+
+    @classmethod
+    def record(cls, *, by, note: str, snapshot: dict, **document):
+        """The next version of `document` (e.g. agreement=…)."""
+        last = (
+            cls.objects.filter(**document)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        return cls.objects.create(
+            number=(last or 0) + 1, snapshot=snapshot, note=note, created_by=by, **document
+        )
+
+
+class FrameworkVersion(Version):
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("ramme"), on_delete=models.CASCADE, related_name="versions"
+    )
+    # snapshot: {"title", "introduction", "clauses": [{"key", "title", "text", "reference",
+    #  "reference_url", "goal_id", "strategy_id"}]}
+
+    class Meta:
         verbose_name = _("versjon av felles ramme")
         verbose_name_plural = _("versjoner av felles ramme")
         ordering = ["framework", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["framework", "number"], name="framework_version_number")
         ]
-
-    def __str__(self):
-        return _("Versjon %(number)s") % {"number": self.number}
 
     @property
     def clauses(self) -> list[dict]:
@@ -447,25 +469,11 @@ class AgreementClause(models.Model):
         return self.kind == self.Kind.COMMON
 
 
-class AgreementVersion(models.Model):
-    """An immutable snapshot of an agreement's text, written by every saved change."""
-
+class AgreementVersion(Version):
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("avtale"), on_delete=models.CASCADE, related_name="versions"
     )
-    number = models.PositiveIntegerField(_("versjon"))
-    # See agreements.versions.snapshot() for the shape.
-    snapshot = models.JSONField(_("innhold"))
-    note = models.CharField(_("hva er endret"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("lagret av"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("lagret"), default=timezone.now)
+    # snapshot: see agreements.versions.snapshot() for the shape.
 
     class Meta:
         verbose_name = _("avtaleversjon")
@@ -474,9 +482,6 @@ class AgreementVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agreement", "number"], name="agreement_version_number")
         ]
-
-    def __str__(self):
-        return _("Versjon %(number)s") % {"number": self.number}
 
 
 class AgreementEvent(models.Model):

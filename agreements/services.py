@@ -66,13 +66,11 @@ def framework_snapshot(framework, clauses) -> dict:
 
 
 def _record_framework_version(framework, *, by, note) -> FrameworkVersion:
-    last = framework.versions.order_by("-number").values_list("number", flat=True).first()
-    version = FrameworkVersion.objects.create(
+    version = FrameworkVersion.record(
         framework=framework,
-        number=(last or 0) + 1,
-        snapshot=framework_snapshot(framework, framework.clauses.order_by("order", "pk")),
+        by=by,
         note=note,
-        created_by=by,
+        snapshot=framework_snapshot(framework, framework.clauses.order_by("order", "pk")),
     )
     Framework.objects.filter(pk=framework.pk).update(current_version=version)
     framework.current_version = version
@@ -191,13 +189,11 @@ def clauses_in_order(agreement):
 
 
 def record_version(agreement, *, by, note: str = "") -> AgreementVersion:
-    last = agreement.versions.order_by("-number").values_list("number", flat=True).first()
-    return AgreementVersion.objects.create(
+    return AgreementVersion.record(
         agreement=agreement,
-        number=(last or 0) + 1,
-        snapshot=versions.snapshot(agreement, clauses_in_order(agreement)),
+        by=by,
         note=note,
-        created_by=by,
+        snapshot=versions.snapshot(agreement, clauses_in_order(agreement)),
     )
 
 
