@@ -18,6 +18,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality
 from centres.models import Centre
@@ -54,6 +55,8 @@ class Framework(models.Model):
     )
     # Raised by every save; an edit form carries the revision it was rendered from.
     revision = models.PositiveIntegerField(_("revisjon"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("felles ramme")
@@ -99,6 +102,8 @@ class FrameworkClause(models.Model):
         blank=True,
         related_name="framework_clauses",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("punkt i felles ramme")
@@ -295,6 +300,8 @@ class Agreement(models.Model):
 
     objects = AgreementQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = _("samarbeidsavtale")
         verbose_name_plural = _("samarbeidsavtaler")
@@ -452,6 +459,8 @@ class AgreementClause(models.Model):
         blank=True,
         related_name="agreement_clauses",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("avtalepunkt")

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality
 from plans.models import Goal, Strategy
@@ -81,6 +82,8 @@ class Centre(models.Model):
 
     objects = CentreQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = _("frivilligsentral")
         verbose_name_plural = _("frivilligsentraler")
@@ -109,6 +112,8 @@ class TargetGroup(models.Model):
     rank = models.PositiveSmallIntegerField(_("rangering"))
     name = models.CharField(_("målgruppe"), max_length=200)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("målgruppe")
         verbose_name_plural = _("målgrupper")
@@ -126,6 +131,8 @@ class GoalPeriod(models.Model):
     start_year = models.PositiveSmallIntegerField(_("fra år"))
     end_year = models.PositiveSmallIntegerField(_("til år"))
     motto = models.CharField(_("motto"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("målperiode")
@@ -172,6 +179,8 @@ class PeriodGoal(models.Model):
         related_name="centre_goals",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("mål for perioden")
         verbose_name_plural = _("mål for perioden")
@@ -189,6 +198,8 @@ class Partner(models.Model):
         _("slik foregår samhandlingen"), blank=True, help_text=_("Én linje per punkt.")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("samarbeidsaktør")
         verbose_name_plural = _("samarbeidsaktører")
@@ -205,6 +216,8 @@ class ContactPerson(models.Model):
     title = models.CharField(_("rolle"), max_length=150, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kontaktperson")

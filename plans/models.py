@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality
 
@@ -87,6 +88,8 @@ class Plan(models.Model):
     updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("plan")
@@ -170,6 +173,8 @@ class Goal(models.Model):
 
     objects = GoalQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("mål")
         verbose_name_plural = _("mål")
@@ -195,6 +200,8 @@ class Strategy(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = models.CharField(_("strategi"), max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("strategi")
@@ -227,6 +234,8 @@ class FocusArea(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
     text = models.CharField(_("innsatsområde"), max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("innsatsområde")
@@ -287,6 +296,8 @@ class Measure(models.Model):
 
     objects = MeasureQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("tiltak")
         verbose_name_plural = _("tiltak")
@@ -344,6 +355,8 @@ class Hearing(models.Model):
     summary = models.TextField(_("oppsummering"), blank=True, help_text=_("Én linje per punkt."))
 
     objects = HearingQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("høring")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality
 from centres.models import Centre
@@ -88,6 +89,8 @@ class Survey(models.Model):
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
 
     objects = SurveyQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("spørreundersøkelse")
@@ -175,6 +178,8 @@ class Question(models.Model):
     )
 
     objects = QuestionQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("spørsmål")
@@ -285,6 +290,8 @@ class SurveyResponse(models.Model):
 
     objects = SurveyResponseQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = _("svar fra sentral")
         verbose_name_plural = _("svar fra sentraler")
@@ -359,6 +366,8 @@ class Answer(models.Model):
     text = models.TextField(_("tekst"), blank=True)
     items = models.JSONField(_("punkter"), default=list, blank=True)
     number = models.PositiveSmallIntegerField(_("tall"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("svar på spørsmål")
