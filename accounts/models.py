@@ -61,6 +61,18 @@ class User(AbstractUser):
         related_name="leaders",
         help_text=_("Sentralen en daglig leder hører til."),
     )
+    # Set when an administrator anonymises the person (accounts/services.py): the account
+    # stays, so what the person wrote keeps its author, but it names nobody.
+    anonymised_at = models.DateTimeField(_("anonymisert"), null=True, blank=True, editable=False)
+    anonymised_by = models.ForeignKey(
+        "self",
+        verbose_name=_("anonymisert av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("bruker")
@@ -72,6 +84,11 @@ class User(AbstractUser):
                 violation_error_message=_("En daglig leder må høre til en frivilligsentral."),
             ),
         ]
+
+    def get_full_name(self):
+        if self.anonymised_at:
+            return str(_("Anonymisert bruker"))
+        return super().get_full_name()
 
     @property
     def is_coordinator(self) -> bool:
