@@ -197,13 +197,34 @@ TASKS = {
     }
 }
 
+# A session ends after SESSION_COOKIE_AGE seconds without a request (every request
+# renews it); logging out deletes it on the server, so a copied cookie is worth nothing.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("PRODUCTION"))
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Production: HTTPS only, behind a reverse proxy that terminates TLS and sets
+# X-Forwarded-Proto (and X-Forwarded-For). `manage.py check --deploy --fail-level WARNING`
+# passes with PRODUCTION=1, SECRET_KEY and ALLOWED_HOSTS set (tests/test_deploy_check.py).
+PRODUCTION = env_bool("PRODUCTION") and not DEBUG
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60) if PRODUCTION else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
+if BEHIND_PROXY:
+    # Only safe when the proxy sets (not passes on) this header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer's health check may ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
