@@ -5,6 +5,7 @@ environment variables (see README.md, "Configuration").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -83,6 +84,28 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Login throttling: 5 failed logins for one username from one address lock that pair
+# out for 15 minutes (an administrator can unlock sooner under Axes in the admin).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Behind a reverse proxy the client's address is in X-Forwarded-For; the proxy appends
+# the address it saw, so the right-most entry is the one a client cannot forge.
+AXES_IPWARE_PROXY_ORDER = os.environ.get("AXES_IPWARE_PROXY_ORDER", "right-most")
+AXES_IPWARE_META_PRECEDENCE_ORDER = env_list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER",
+    "HTTP_X_FORWARDED_FOR,REMOTE_ADDR"
+    if env_bool("BEHIND_PROXY", env_bool("PRODUCTION"))
+    else "REMOTE_ADDR",
+)
+AXES_IPWARE_PROXY_COUNT = (
+    int(os.environ["AXES_IPWARE_PROXY_COUNT"])
+    if os.environ.get("AXES_IPWARE_PROXY_COUNT")
+    else None
+)
 
 ROOT_URLCONF = "frivillig.urls"
 WSGI_APPLICATION = "frivillig.wsgi.application"
