@@ -1,7 +1,20 @@
-from django.contrib import admin
+import json
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.files import ascii_filename
+
+from . import services
 from .models import Municipality, User
 
 
@@ -30,8 +43,102 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         *BaseUserAdmin.fieldsets,
         (_("Rolle i portalen"), {"fields": ("role", "municipality", "centre")}),
+        (_("Personvern"), {"fields": ("anonymised_at", "anonymised_by")}),
     )
+    readonly_fields = ["anonymised_at", "anonymised_by"]
     add_fieldsets = (
         *BaseUserAdmin.add_fieldsets,
         (_("Rolle i portalen"), {"fields": ("email", "role", "municipality", "centre")}),
     )
+    actions = ["export_personal_data", "anonymise"]
+
+    # The GDPR tools: only a superuser (the portal's administrator) may use them.
+    def has_gdpr_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:user_id>/persondata/",
+                self.admin_site.admin_view(self.personal_data_view),
+                name="accounts_user_personal_data",
+            ),
+            path(
+                "<int:user_id>/anonymiser/",
+                self.admin_site.admin_view(self.anonymise_view),
+                name="accounts_user_anonymise",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _gdpr_user(self, request, user_id) -> User:
+        if not self.has_gdpr_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(User.objects.select_related("municipality", "centre"), pk=user_id)
+
+    def _download(self, request, user) -> HttpResponse:
+        data = services.export_personal_data(user)
+        self.log_change(request, user, _t("Persondata eksportert."))
+        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        name = ascii_filename(f"persondata {user.username}", "json", fallback="persondata")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def personal_data_view(self, request, user_id):
+        return self._download(request, self._gdpr_user(request, user_id))
+
+    def anonymise_view(self, request, user_id):
+        user = self._gdpr_user(request, user_id)
+        if request.method == "POST":
+            self._anonymise(request, [user])
+            return redirect(reverse("admin:accounts_user_change", args=[user.pk]))
+        return self._confirmation(request, [user], from_action=False)
+
+    @admin.action(description=_("Eksporter persondata"), permissions=["gdpr"])
+    def export_personal_data(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _t("Velg én bruker for å eksportere persondata."), messages.WARNING
+            )
+            return None
+        return self._download(request, queryset.select_related("municipality", "centre").get())
+
+    @admin.action(description=_("Deaktiver og anonymiser"), permissions=["gdpr"])
+    def anonymise(self, request, queryset):
+        if request.POST.get("confirm") == "yes":
+            self._anonymise(request, list(queryset))
+            return None
+        return self._confirmation(request, list(queryset), from_action=True)
+
+    def _confirmation(self, request, users, *, from_action: bool) -> TemplateResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _t("Deaktiver og anonymiser"),
+            "opts": self.model._meta,
+            "users": users,
+            "from_action": from_action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/accounts/user/anonymise_confirmation.html", context)
+
+    def _anonymise(self, request, users) -> None:
+        done = 0
+        for user in users:
+            if user.anonymised_at:
+                continue
+            try:
+                user = services.anonymise_user(user, by=request.user)
+            except services.CannotAnonymise:
+                self.message_user(
+                    request, _t("Du kan ikke anonymisere din egen bruker."), messages.ERROR
+                )
+                continue
+            self.log_change(request, user, _t("Deaktivert og anonymisert."))
+            done += 1
+        if done:
+            self.message_user(
+                request,
+                _t("%(count)d bruker(e) er deaktivert og anonymisert.") % {"count": done},
+                messages.SUCCESS,
+            )
