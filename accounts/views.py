@@ -23,3 +23,7 @@ def locked_out(request, original_response=None, credentials=None):
         },
         status=429,
     )
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

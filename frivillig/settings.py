@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that may answer 403 (the CSRF check included), so it sees them all.
+    "accounts.security.ForbiddenLogMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -250,9 +252,35 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# The security log (accounts/security.py) goes to the console with everything else and,
+# with SECURITY_LOG_FILE set, to that file as well (reopened after logrotate moves it).
+SECURITY_LOG_FILE = os.environ.get("SECURITY_LOG_FILE", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"timed": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "timed"},
+        **(
+            {
+                "security_file": {
+                    "class": "logging.handlers.WatchedFileHandler",
+                    "filename": SECURITY_LOG_FILE,
+                    "formatter": "timed",
+                }
+            }
+            if SECURITY_LOG_FILE
+            else {}
+        ),
+    },
+    "loggers": {
+        "frivillig.security": {
+            "handlers": ["security_file"] if SECURITY_LOG_FILE else [],
+            "level": "INFO",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+# A form sent after its CSRF token went stale (a session ended, a login in another tab)
+# gets a Norwegian page that says what to do.
+CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
