@@ -222,6 +222,16 @@ TASKS = {
     }
 }
 
+# Named on the accessibility statement and the privacy notice (frivillig/pages.py).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tilgjengelighet@frivillig.example.no"
+)
+PRIVACY_CONTACT_EMAIL = os.environ.get(
+    "PRIVACY_CONTACT_EMAIL", "personvernombud@frivillig.example.no"
+)
+# How long the operator keeps backups of the database, as the privacy notice states it.
+BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
+
 # A session ends after SESSION_COOKIE_AGE seconds without a request (every request
 # renews it); logging out deletes it on the server, so a copied cookie is worth nothing.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
