@@ -6,6 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run test lint format clean messages
+.PHONY: bench
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -43,3 +44,9 @@ messages: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
+
+# The performance benchmark on PostgreSQL (about 10 minutes): see README.md,
+# "Performance benchmark". Writes docs/performance.md.
+bench: install
+	@test -n "$$DATABASE_URL" || { echo "make bench needs PostgreSQL: set DATABASE_URL, e.g."; echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/frivillig make bench"; echo "It builds its own databases frivillig_bench and frivillig_bench_small there."; exit 1; }
+	$(PY) manage.py run_benchmark $(BENCH_ARGS)

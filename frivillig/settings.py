@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "surveys",
     "agreements",
     "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [

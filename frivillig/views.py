@@ -118,3 +118,11 @@ def healthz(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+def ping(request):
+    """Answers without touching the database: the benchmark's physical limit (the same
+    middleware, no query), unlike /healthz, which asks the database."""
+    return HttpResponse("pong\n", content_type="text/plain")

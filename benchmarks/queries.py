@@ -1,0 +1,122 @@
+"""Query counts per page, measured in-process with Django's test client against the
+database the process is configured for; also the sessions the load generator logs in
+with. Run by `run_benchmark --phase queries`, once per data size."""
+
+import time
+from urllib.parse import urlencode
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from . import pages as bench_pages
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def session_for(user) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = MODEL_BACKEND
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def _client(user) -> Client:
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user, backend=MODEL_BACKEND)
+    return client
+
+
+def _count(call, *args, **kwargs):
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = call(*args, **kwargs)
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+        elapsed = (time.perf_counter() - started) * 1000
+    return response, len(captured.captured_queries), elapsed, captured.captured_queries
+
+
+def measure(submit_sessions: int = 0) -> dict:
+    users = bench_pages.users()
+    clients = {role: _client(user) for role, user in users.items()}
+    rows = []
+    for page in bench_pages.pages():
+        client = clients[page.role]
+        client.get(page.url, secure=True)  # warm: caches, translations, first connection
+        response, queries, ms, _sql = _count(client.get, page.url, secure=True)
+        rows.append(
+            {**page.as_dict(), "status": response.status_code, "queries": queries, "ms": ms}
+        )
+    survey, fresh = bench_pages.open_round_responses()
+    response_row, leader = fresh[-1]
+    data = bench_pages.full_answers(survey)
+    client = _client(leader)
+    url = f"/undersokelser/{survey.pk}/svar/{response_row.centre.slug}/"
+    client.get(url, secure=True)
+    save_url = f"/undersokelser/{survey.pk}/svar/{response_row.centre.slug}/lagre/"
+    body = urlencode({**data, "revision": 0}, doseq=True)
+    form = "application/x-www-form-urlencoded"
+    response, queries, ms, _sql = _count(
+        client.post, save_url, body, content_type=form, secure=True
+    )
+    rows.append(
+        {
+            "role": "leader",
+            "name": "save draft (autosave)",
+            "url": save_url,
+            "kind": "form",
+            "method": "POST",
+            "status": response.status_code,
+            "queries": queries,
+            "ms": ms,
+        }
+    )
+    revision = response.json().get("revision", 0)
+    body = urlencode({**data, "revision": revision, "action": "submit"}, doseq=True)
+    response, queries, ms, _sql = _count(client.post, url, body, content_type=form, secure=True)
+    rows.append(
+        {
+            "role": "leader",
+            "name": "submit: answers + confirmation",
+            "url": url,
+            "kind": "form",
+            "method": "POST",
+            "status": response.status_code,
+            "queries": queries,
+            "ms": ms,
+        }
+    )
+    revision = response.context["response"].revision if response.context else revision + 1
+    body = urlencode({"revision": revision, "action": "confirm"}, doseq=True)
+    response, queries, ms, sql = _count(client.post, url, body, content_type=form, secure=True)
+    response_row.refresh_from_db()
+    rows.append(
+        {
+            "role": "leader",
+            "name": "submit: confirm (send inn)",
+            "url": url,
+            "kind": "form",
+            "method": "POST",
+            "status": response.status_code,
+            "queries": queries,
+            "ms": ms,
+            "submitted": response_row.is_submitted,
+            "sql": [q["sql"][:200] for q in sql],
+        }
+    )
+    sessions = {role: session_for(user) for role, user in users.items()}
+    fresh_sessions = [
+        {"slug": r.centre.slug, "session": session_for(u)} for r, u in fresh[:-1][:submit_sessions]
+    ]
+    return {
+        "rows": rows,
+        "sessions": sessions,
+        "survey": survey.pk,
+        "answers": data,
+        "fresh": fresh_sessions,
+    }
