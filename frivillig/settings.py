@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "frivillig",  # the project's own commands: manage.py backup / restore
     "accounts",
     "centres",
     "meetings",

@@ -34,7 +34,7 @@ from .conftest import overlapped, postgres_only, race
 
 pytestmark = [postgres_only, pytest.mark.django_db(transaction=True)]
 
-ROUNDS = 12
+ROUNDS = 10
 
 
 def logged_in(user) -> Client:
