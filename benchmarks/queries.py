@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from . import pages as bench_pages
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 
 
 def session_for(user) -> str:
@@ -38,7 +39,10 @@ def _count(call, *args, **kwargs):
         if getattr(response, "streaming", False):
             b"".join(response.streaming_content)
         elapsed = (time.perf_counter() - started) * 1000
-    return response, len(captured.captured_queries), elapsed, captured.captured_queries
+    # Transaction control (BEGIN, COMMIT, savepoints) is not a query: counted apart.
+    statements = [q for q in captured.captured_queries if q["sql"].split(" ", 1)[0] not in CONTROL]
+    response.transactions = sum(1 for q in captured.captured_queries if q["sql"] == "BEGIN")
+    return response, len(statements), elapsed, statements
 
 
 def measure(submit_sessions: int = 0) -> dict:
@@ -50,7 +54,13 @@ def measure(submit_sessions: int = 0) -> dict:
         client.get(page.url, secure=True)  # warm: caches, translations, first connection
         response, queries, ms, _sql = _count(client.get, page.url, secure=True)
         rows.append(
-            {**page.as_dict(), "status": response.status_code, "queries": queries, "ms": ms}
+            {
+                **page.as_dict(),
+                "status": response.status_code,
+                "queries": queries,
+                "ms": ms,
+                "transactions": response.transactions,
+            }
         )
     survey, fresh = bench_pages.open_round_responses()
     response_row, leader = fresh[-1]
@@ -72,6 +82,7 @@ def measure(submit_sessions: int = 0) -> dict:
             "kind": "form",
             "method": "POST",
             "status": response.status_code,
+            "transactions": response.transactions,
             "queries": queries,
             "ms": ms,
         }
@@ -87,6 +98,7 @@ def measure(submit_sessions: int = 0) -> dict:
             "kind": "form",
             "method": "POST",
             "status": response.status_code,
+            "transactions": response.transactions,
             "queries": queries,
             "ms": ms,
         }
@@ -103,6 +115,7 @@ def measure(submit_sessions: int = 0) -> dict:
             "kind": "form",
             "method": "POST",
             "status": response.status_code,
+            "transactions": response.transactions,
             "queries": queries,
             "ms": ms,
             "submitted": response_row.is_submitted,
