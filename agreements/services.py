@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import User
+from frivillig.lib import history
 from frivillig.lib.mail import notify
 from surveys.services import recipients_by_centre, site_url
 
@@ -74,6 +75,7 @@ def _record_framework_version(framework, *, by, note) -> FrameworkVersion:
     )
     Framework.objects.filter(pk=framework.pk).update(current_version=version)
     framework.current_version = version
+    history.record_current(Framework.objects.filter(pk=framework.pk), by=by)
     return version
 
 
@@ -270,6 +272,7 @@ def _finish_save(agreement, *, by, revision: int, note: str) -> AgreementVersion
         revision=revision + 1, updated_at=now, updated_by=by
     )
     agreement.revision, agreement.updated_at, agreement.updated_by = revision + 1, now, by
+    history.record_current(Agreement.objects.filter(pk=agreement.pk), by=by)
     return record_version(agreement, by=by, note=note)
 
 
@@ -292,6 +295,7 @@ def record_outside_edit(*, agreement, by, note: str) -> AgreementVersion:
     Agreement.objects.filter(pk=agreement.pk).update(
         revision=F("revision") + 1, updated_at=now, updated_by=by
     )
+    history.record_current(Agreement.objects.filter(pk=agreement.pk), by=by)
     return record_version(agreement, by=by, note=note)
 
 
@@ -401,6 +405,7 @@ def apply_transition(agreement, action: str, *, by, comment: str = "", on_date=N
         )
     for name, value in changes.items():
         setattr(agreement, name, value)
+    history.record_current(Agreement.objects.filter(pk=agreement.pk), by=by)
     AgreementEvent.objects.create(
         agreement=agreement,
         action=action,

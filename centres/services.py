@@ -1,16 +1,23 @@
 from django.db import transaction
 
+from frivillig.lib import history
 from frivillig.lib.formsets import save_in_displayed_order
 
 from .models import Centre, TargetGroup
 
 
-def replace_target_groups(centre: Centre, names: list[str]) -> None:
-    """Ranks follow the list: the first name is the most important target group."""
-    centre.target_groups.all().delete()
-    TargetGroup.objects.bulk_create(
+def replace_target_groups(centre: Centre, names: list[str], *, by=None) -> None:
+    """Ranks follow the list: the first name is the most important target group. An
+    unchanged list is left alone; a changed one is replaced, with its history in one
+    insert."""
+    old = list(centre.target_groups.all())
+    if [group.name for group in old] == names:
+        return
+    history.delete_recorded(old)
+    new = TargetGroup.objects.bulk_create(
         TargetGroup(centre=centre, rank=rank, name=name) for rank, name in enumerate(names, 1)
     )
+    history.record((history.DELETED, old), (history.CREATED, new), by=by)
 
 
 @transaction.atomic

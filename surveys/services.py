@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import User
 from centres.models import Centre
+from frivillig.lib import history
 from frivillig.lib.mail import notify
 
 from .models import (
@@ -117,6 +118,28 @@ def _choice_error(q: Question, answer: Answer):
     return None
 
 
+def _character_error(q: Question, answer: Answer):
+    """PostgreSQL cannot store NUL in text (nor in JSON), and no one means to type it."""
+    if q.kind in Question.TEXT_KINDS or q.kind == Question.Kind.RANKED:
+        if "\x00" in answer.text or any("\x00" in str(item) for item in answer.items):
+            return _(
+                "Svaret inneholder et usynlig kontrolltegn (NUL) som ikke kan lagres. "
+                "Fjern det og prøv igjen."
+            )
+    return None
+
+
+def character_errors(questions, values) -> dict[int, str]:
+    """Errors per question id for characters that cannot be stored, in any answer (a
+    draft keeps the answers of follow-ups that are hidden too)."""
+    errors = {}
+    for q in questions:
+        answer = values.get(q.pk)
+        if answer is not None and (message := _character_error(q, answer)):
+            errors[q.pk] = message
+    return errors
+
+
 def validate(questions, values, *, complete: bool = True) -> dict[int, str]:
     """Errors per question id. `complete` adds the rules for submitting: required answers
     (of shown questions only) and a ranked list without repeats."""
@@ -126,7 +149,7 @@ def validate(questions, values, *, complete: bool = True) -> dict[int, str]:
         if q.pk not in shown:
             continue
         answer = values.get(q.pk) or Answer(question_id=q.pk)
-        if message := _choice_error(q, answer):
+        if message := _character_error(q, answer) or _choice_error(q, answer):
             errors[q.pk] = message
             continue
         limit = q.limit
@@ -201,16 +224,26 @@ def _claim(response, *, revision: int, by, status: str, now) -> None:
     response.updated_at, response.updated_by = now, by
     if status == SurveyResponse.Status.SUBMITTED:
         response.submitted_at, response.submitted_by = now, by
+    history.record((history.CHANGED, [response]), by=by, date=now)
 
 
-def _store(response, values: dict[int, Answer], *, drop=()) -> None:
-    """One upsert for the answers given, one delete for the emptied and dropped ones."""
-    keep, remove = [], set(drop)
+def _same(stored: Answer, answer: Answer) -> bool:
+    return (stored.text, stored.items, stored.number) == (answer.text, answer.items, answer.number)
+
+
+def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
+    """Writes only what changed: one read of the stored answers, one upsert for new and
+    changed answers, one delete for emptied and dropped ones, one insert of history."""
+    stored = {a.question_id: a for a in Answer.objects.filter(response=response)}
+    created, changed, remove = [], [], set(drop)
     for pk, answer in values.items():
         if pk in remove or answer.is_empty():
             remove.add(pk)
             continue
-        keep.append(
+        old = stored.get(pk)
+        if old is not None and _same(old, answer):
+            continue
+        (changed if old else created).append(
             Answer(
                 response=response,
                 question_id=pk,
@@ -219,15 +252,24 @@ def _store(response, values: dict[int, Answer], *, drop=()) -> None:
                 number=answer.number,
             )
         )
-    if keep:
+    if created or changed:
         Answer.objects.bulk_create(
-            keep,
+            created + changed,
             update_conflicts=True,
             unique_fields=["response", "question"],
             update_fields=["text", "items", "number"],
         )
-    if remove:
-        Answer.objects.filter(response=response, question_id__in=remove).delete()
+        for answer in changed:  # for a database that returns no ids from an upsert
+            answer.pk = answer.pk or stored[answer.question_id].pk
+    gone = [stored[pk] for pk in remove if pk in stored]
+    history.record(
+        (history.CREATED, created),
+        (history.CHANGED, changed),
+        (history.DELETED, gone),
+        by=by,
+        date=now,
+    )
+    history.delete_recorded(gone)
 
 
 @transaction.atomic
@@ -235,7 +277,7 @@ def save_answers(*, response, values, by, revision: int, questions=None) -> None
     questions = questions if questions is not None else list(response.survey.questions.all())
     now = timezone.now()
     _claim(response, revision=revision, by=by, status=SurveyResponse.Status.DRAFT, now=now)
-    _store(response, _for_draft(questions, values))
+    _store(response, _for_draft(questions, values), by=by, now=now)
 
 
 @transaction.atomic
@@ -253,9 +295,10 @@ def submit_response(*, response, by, revision: int, values=None, questions=None)
     now = timezone.now()
     _claim(response, revision=revision, by=by, status=SurveyResponse.Status.SUBMITTED, now=now)
     if stored:
-        _store(response, values, drop=hidden)
-    elif hidden:
-        Answer.objects.filter(response=response, question_id__in=hidden).delete()
+        _store(response, values, by=by, now=now, drop=hidden)
+    elif gone := [values[pk] for pk in hidden if pk in values and values[pk].pk]:
+        history.record((history.DELETED, gone), by=by, date=now)
+        history.delete_recorded(gone)
 
 
 @transaction.atomic
@@ -273,6 +316,7 @@ def reopen_response(*, response, by) -> None:
     if not reopened:
         raise ResponseLocked(_("Svaret er ikke sendt inn, så det er allerede åpent."))
     response.refresh_from_db()
+    history.record((history.CHANGED, [response]), by=by)
 
 
 # --- sending, reminding, closing, publishing, copying ---------------------------------
@@ -323,9 +367,10 @@ def send_survey(*, survey, by, base_url: str | None = None) -> int:
         raise ValidationError(_("Legg til minst ett spørsmål før du sender undersøkelsen."))
     now = timezone.now()
     centres = centres_to_invite(survey)
-    SurveyResponse.objects.bulk_create(
+    invited = SurveyResponse.objects.bulk_create(
         [SurveyResponse(survey=survey, centre=c, invited_at=now) for c in centres]
     )
+    history.record((history.CREATED, invited), by=by, date=now)
     if survey.is_draft:
         survey.status, survey.sent_at = Survey.Status.OPEN, now
         survey.save(update_fields=["status", "sent_at"])
@@ -346,9 +391,13 @@ def remind(*, survey, base_url: str | None = None, not_since=None, dry_run=False
     if dry_run or not responses:
         return len(responses)
     with transaction.atomic():
+        now = timezone.now()
         SurveyResponse.objects.filter(pk__in=[r.pk for r in responses]).update(
-            reminded_at=timezone.now(), reminder_count=F("reminder_count") + 1
+            reminded_at=now, reminder_count=F("reminder_count") + 1
         )
+        for response in responses:
+            response.reminded_at, response.reminder_count = now, response.reminder_count + 1
+        history.record((history.CHANGED, responses), date=now)
         _mail_centres(
             survey, [r.centre for r in responses], "surveys/email/reminder", base_url or site_url()
         )
@@ -374,7 +423,15 @@ def close_expired(*, today: datetime.date, dry_run=False) -> int:
     expired = Survey.objects.past_deadline(today)
     if dry_run:
         return expired.count()
-    return expired.update(status=Survey.Status.CLOSED, closed_at=timezone.now())
+    with transaction.atomic():
+        surveys, now = list(expired.select_for_update()), timezone.now()
+        Survey.objects.filter(pk__in=[s.pk for s in surveys]).update(
+            status=Survey.Status.CLOSED, closed_at=now
+        )
+        for survey in surveys:
+            survey.status, survey.closed_at = Survey.Status.CLOSED, now
+        history.record((history.CHANGED, surveys), date=now)
+    return len(surveys)
 
 
 def close_survey(*, survey) -> None:
@@ -415,7 +472,7 @@ def copy_survey(*, survey, by, round: int | None = None) -> Survey:
         [Question(survey=copy, copied_from=q, **{f: getattr(q, f) for f in fields}) for q in mains]
     )
     new_by_old = {old.pk: new for old, new in zip(mains, new_mains, strict=True)}
-    Question.objects.bulk_create(
+    new_follow_ups = Question.objects.bulk_create(
         [
             Question(
                 survey=copy,
@@ -427,6 +484,7 @@ def copy_survey(*, survey, by, round: int | None = None) -> Survey:
             if q.parent_id
         ]
     )
+    history.record((history.CREATED, new_mains + new_follow_ups), by=by)
     return copy
 
 
@@ -443,11 +501,21 @@ def message_for_sent(count: int) -> str:
 # --- editing questions while the survey is a draft -------------------------------------
 
 
+def _write_order(questions) -> None:
+    """Stores the order of the questions whose order changed, with their history."""
+    if questions:
+        Question.objects.bulk_update(questions, ["order"])
+        history.record((history.CHANGED, questions))
+
+
 def renumber(survey) -> None:
     questions = display_order(list(survey.questions.all()))
+    moved = []
     for position, q in enumerate(questions, start=1):
-        q.order = position
-    Question.objects.bulk_update(questions, ["order"])
+        if q.order != position:
+            q.order = position
+            moved.append(q)
+    _write_order(moved)
 
 
 @transaction.atomic
@@ -462,9 +530,12 @@ def move_question(*, question, up: bool) -> None:
     if not 0 <= other < len(siblings):
         return
     siblings[index], siblings[other] = siblings[other], siblings[index]
+    moved = []
     for position, q in enumerate(siblings, start=1):
-        q.order = position
-    Question.objects.bulk_update(siblings, ["order"])
+        if q.order != position:
+            q.order = position
+            moved.append(q)
+    _write_order(moved)
     renumber(survey)
 
 

@@ -11,6 +11,8 @@ def save_in_displayed_order(formset, **parent) -> None:
         if form.cleaned_data.get("DELETE"):
             continue
         order += 1
+        if form.instance.pk and not form.has_changed() and form.instance.order == order:
+            continue  # nothing to write (nor to record in the history)
         for name, value in parent.items():
             setattr(form.instance, name, value)
         form.instance.order = order
