@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from frivillig.lib.files import ascii_filename
 
@@ -139,6 +140,11 @@ class UserAdmin(BaseUserAdmin):
         if done:
             self.message_user(
                 request,
-                _t("%(count)d bruker(e) er deaktivert og anonymisert.") % {"count": done},
+                ngettext(
+                    "%(count)d bruker er deaktivert og anonymisert.",
+                    "%(count)d brukere er deaktivert og anonymisert.",
+                    done,
+                )
+                % {"count": done},
                 messages.SUCCESS,
             )

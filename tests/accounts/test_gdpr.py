@@ -236,7 +236,7 @@ def test_the_anonymise_action_confirms_then_anonymises(client_for, admin_user, l
     assert leader.anonymised_at is None
 
     response = client.post(changelist_url(), {**selected, "confirm": "yes"}, follow=True)
-    assert "1 bruker(e) er deaktivert og anonymisert." in response.content.decode()
+    assert "1 bruker er deaktivert og anonymisert." in response.content.decode()
     leader.refresh_from_db()
     assert leader.anonymised_at is not None
 
