@@ -12,7 +12,14 @@ from django.views.decorators.http import require_POST
 from accounts import access
 
 from .. import services
-from ..models import IncompleteResponse, Question, ResponseLocked, StaleResponse, SurveyResponse
+from ..models import (
+    IncompleteResponse,
+    Question,
+    ResponseLocked,
+    StaleResponse,
+    Survey,
+    SurveyResponse,
+)
 
 
 def rows(questions, values, errors):
@@ -63,7 +70,12 @@ def _options(q):
 
 
 def _load(request, pk, slug):
-    survey = access.get_survey_for_user(request.user, pk)
+    survey = access.get_survey_for_user(
+        request.user, pk, queryset=Survey.objects.select_related("municipality")
+    )
+    if request.user.municipality_id == survey.municipality_id:
+        # The navbar names the user's municipality: the survey's, already loaded.
+        request.user.municipality = survey.municipality
     centre = access.get_response_centre_for_user(request.user, survey, slug)
     response = get_object_or_404(
         SurveyResponse.objects.select_related("survey", "centre", "updated_by", "submitted_by"),
@@ -136,7 +148,7 @@ def answer(request, pk, slug):
         if errors:
             return _render(request, survey, centre, response, questions, values, errors)
     try:
-        response.save_answers(values, by=request.user, revision=revision)
+        response.save_answers(values, by=request.user, revision=revision, questions=questions)
     except StaleResponse:
         return _conflict(request, survey, centre, response, questions, values)
     except ResponseLocked as error:
@@ -222,7 +234,9 @@ def answer_save(request, pk, slug):
     if reason := _closed_reason(survey, response, timezone.localdate()):
         return JsonResponse({"ok": False, "message": reason}, status=409)
     try:
-        response.save_answers(values, by=request.user, revision=_revision(request))
+        response.save_answers(
+            values, by=request.user, revision=_revision(request), questions=questions
+        )
     except StaleResponse:
         message = _(
             "Ikke lagret: noen andre har lagret svaret i mellomtiden. Trykk «Lagre utkast» "
