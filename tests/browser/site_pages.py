@@ -1,0 +1,253 @@
+"""Every page of the portal, built from the URL resolver with arguments taken from the demo.
+
+`portal_pages(demo)` walks every URL pattern. A pattern is either visited (its arguments
+come from `ARGUMENTS`, or it has none) or listed in `SKIPPED` with the reason; a pattern
+that is neither makes `portal_pages` raise, so a new page cannot escape the browser suite.
+"""
+
+import dataclasses
+import io
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.models import User
+from agreements.models import Agreement, Framework
+from centres.models import Centre
+from meetings.models import Meeting
+from plans.models import Goal, Hearing, Plan
+from surveys import services as survey_services
+from surveys.models import Question, Survey
+
+LANGUAGES = {"nb": "bokmål", "nn": "nynorsk"}
+
+# The demo users who play each role; the leader leads Klyve nærmiljøsenter in Skien.
+ROLES = {
+    "coordinator": "koordinator-skien",
+    "leader": "leder-klyve",
+    "reader": "leser-skien",
+    "admin": "admin",
+}
+
+# Patterns the browser suite does not open, each with why.
+DOWNLOAD = "a file download, not a page"
+POST_ONLY = "answers POST only; its result is a page visited elsewhere"
+SKIPPED = {
+    "healthz": "a plain-text health check for the load balancer",
+    "ping": "a plain-text answer for the benchmark",
+    "set_language": "the language switch answers POST and redirects",
+    "logout": "answers POST and redirects to the login page",
+    "meetings:ics": DOWNLOAD,
+    "meetings:delete": POST_ONLY,
+    "surveys:export_csv": DOWNLOAD,
+    "surveys:export_xlsx": DOWNLOAD,
+    "surveys:deck_pdf": DOWNLOAD,
+    "surveys:dossier_pdf": DOWNLOAD,
+    "agreements:pdf": DOWNLOAD,
+    "surveys:copy": POST_ONLY,
+    "surveys:remind": POST_ONLY,
+    "surveys:close": POST_ONLY,
+    "surveys:publish": POST_ONLY,
+    "surveys:reopen": POST_ONLY,
+    "surveys:question_move": POST_ONLY,
+    "surveys:answer_save": POST_ONLY,
+    "agreements:transition": POST_ONLY,
+    "agreements:renew": POST_ONLY,
+    "agreements:adopt_framework": POST_ONLY,
+    "agreements:comment_add": POST_ONLY,
+    "agreements:comment_resolve": POST_ONLY,
+}
+# The Django admin is Django's own; the suite opens its index and one list as the admin.
+ADMIN_VISITED = {"admin:index", "admin:accounts_user_changelist"}
+ADMIN_SKIPPED = "Django's own admin pages: the index and one list stand for them"
+
+
+@dataclasses.dataclass
+class Demo:
+    """The demo objects the pages are opened with (Skien, seen by all four roles)."""
+
+    centre: Centre
+    meeting: Meeting
+    plan: Plan
+    goal: Goal
+    hearing: Hearing
+    draft_survey: Survey
+    open_survey: Survey
+    published_survey: Survey
+    draft_question: Question
+    ranked_question: Question
+    agreements: dict  # status → Agreement
+    framework: Framework
+    reset_user: User
+
+
+def load_demo() -> Demo:
+    """The demo, plus a draft survey (a copy of the 2026 round) for the pages a survey
+    has only while it is a draft."""
+    call_command("seed_demo", stdout=io.StringIO())
+    coordinator = User.objects.get(username=ROLES["coordinator"])
+    open_survey = Survey.objects.get(municipality__slug="skien", round=2026)
+    draft_survey = survey_services.copy_survey(survey=open_survey, by=coordinator)
+    published = Survey.objects.get(municipality__slug="skien", round=2025)
+    skien_agreements = Agreement.objects.filter(centre__municipality__slug="skien")
+    return Demo(
+        centre=Centre.objects.get(slug="klyve"),
+        meeting=Meeting.objects.get(title="Dialogmøte med frivilligsentralene"),
+        plan=Plan.objects.get(title="Strategisk plan for frivillighet"),
+        goal=Goal.objects.filter(plan__municipality__slug="skien").first(),
+        hearing=_hearing(),
+        draft_survey=draft_survey,
+        open_survey=open_survey,
+        published_survey=published,
+        draft_question=draft_survey.questions.in_order().first(),
+        ranked_question=published.questions.filter(kind=Question.Kind.RANKED).first(),
+        agreements={a.status: a for a in skien_agreements.order_by("-pk")},
+        framework=Framework.objects.get(municipality__slug="skien"),
+        reset_user=User.objects.get(username=ROLES["leader"]),
+    )
+
+
+def _hearing() -> Hearing:
+    """The demo's only hearing is Drammen's; Skien gets one on its strategic plan, so the
+    Skien roles see a hearing page too."""
+    existing = Hearing.objects.filter(plan__municipality__slug="skien").first()
+    if existing:
+        return existing
+    drammen = Hearing.objects.first()
+    plan = Plan.objects.get(title="Strategisk plan for frivillighet")
+    fields = {
+        f.name: getattr(drammen, f.name)
+        for f in Hearing._meta.concrete_fields
+        if f.name not in ("id", "plan")
+    }
+    return Hearing.objects.create(plan=plan, **fields)
+
+
+def _klyve_agreements(demo):
+    """The leader's own (Klyve's) agreements and the others in the states that change
+    what the page offers."""
+    wanted = ("active", "approved_by_municipality", "draft", "sent", "changes_requested")
+    return [{"pk": demo.agreements[s].pk} for s in wanted if s in demo.agreements]
+
+
+def _versions(demo):
+    draft = demo.agreements["draft"]
+    return [{"pk": draft.pk, "number": 1}]
+
+
+# URL name → the keyword arguments to open it with (a list: one page per entry).
+ARGUMENTS = {
+    "centres:detail": lambda d: [{"slug": d.centre.slug}],
+    "centres:edit": lambda d: [{"slug": d.centre.slug}],
+    "meetings:detail": lambda d: [{"pk": d.meeting.pk}],
+    "meetings:edit": lambda d: [{"pk": d.meeting.pk}],
+    "plans:detail": lambda d: [{"pk": d.plan.pk}],
+    "plans:goal": lambda d: [{"pk": d.goal.pk}],
+    "plans:hearing": lambda d: [{"pk": d.hearing.pk}],
+    "surveys:detail": lambda d: [
+        {"pk": s.pk} for s in (d.draft_survey, d.open_survey, d.published_survey)
+    ],
+    "surveys:edit": lambda d: [{"pk": d.draft_survey.pk}],
+    "surveys:preview": lambda d: [{"pk": d.draft_survey.pk}],
+    "surveys:send": lambda d: [{"pk": d.draft_survey.pk}],
+    "surveys:question_add": lambda d: [{"pk": d.draft_survey.pk}],
+    "surveys:question_edit": lambda d: [
+        {"pk": d.draft_survey.pk, "question_pk": d.draft_question.pk}
+    ],
+    "surveys:question_delete": lambda d: [
+        {"pk": d.draft_survey.pk, "question_pk": d.draft_question.pk}
+    ],
+    "surveys:answer": lambda d: [
+        {"pk": s.pk, "slug": d.centre.slug} for s in (d.open_survey, d.published_survey)
+    ],
+    "surveys:results": lambda d: [{"pk": d.published_survey.pk}, {"pk": d.open_survey.pk}],
+    "surveys:side_by_side": lambda d: [{"pk": d.published_survey.pk}],
+    "surveys:centre_results": lambda d: [{"pk": d.published_survey.pk, "slug": d.centre.slug}],
+    "surveys:themes": lambda d: [
+        {"pk": d.published_survey.pk, "question_pk": d.ranked_question.pk}
+    ],
+    "surveys:summary": lambda d: [
+        {"pk": d.published_survey.pk, "question_pk": d.ranked_question.pk}
+    ],
+    "surveys:compare": lambda d: [{"pk": d.open_survey.pk}],
+    "surveys:deck": lambda d: [{"pk": d.published_survey.pk}],
+    "surveys:dossier": lambda d: [{"slug": d.centre.slug}],
+    "agreements:detail": _klyve_agreements,
+    "agreements:edit": lambda d: [{"pk": d.agreements["draft"].pk}],
+    "agreements:versions": lambda d: [{"pk": d.agreements["draft"].pk}],
+    "agreements:version": _versions,
+    "agreements:version_restore": _versions,
+    "agreements:compare": lambda d: [{"pk": d.agreements["draft"].pk}],
+    "agreements:framework": lambda d: [{"slug": d.framework.municipality.slug}],
+    "agreements:framework_edit": lambda d: [{"slug": d.framework.municipality.slug}],
+    "agreements:framework_compare": lambda d: [{"slug": d.framework.municipality.slug}],
+    "password_reset_confirm": lambda d: [
+        {
+            "uidb64": urlsafe_base64_encode(force_bytes(d.reset_user.pk)),
+            "token": default_token_generator.make_token(d.reset_user),
+        }
+    ],
+}
+
+# Pages for people who are not logged in (a logged-in user is sent on from the login
+# page); every other page wants a login, except the public ones anyone may read.
+ANONYMOUS = {
+    "login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
+PUBLIC = {"accessibility", "privacy"}
+# The link in a password-reset e-mail moves its token into the session and redirects.
+REDIRECTING = {"password_reset_confirm"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    name: str
+    url: str
+
+
+def url_names():
+    """Every named URL pattern of the project, with the namespace."""
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern):
+                yield f"{namespace}{pattern.name}", pattern
+
+    return list(walk(get_resolver().url_patterns))
+
+
+def skip_reason(name: str) -> str | None:
+    if name.startswith("admin:") and name not in ADMIN_VISITED:
+        return ADMIN_SKIPPED
+    return SKIPPED.get(name)
+
+
+def portal_pages(demo: Demo) -> list[Page]:
+    """One Page per visited pattern (and per argument set); raises for a pattern that is
+    neither visited nor skipped."""
+    pages, unlisted = [], []
+    for name, pattern in url_names():
+        if skip_reason(name):
+            continue
+        if name in ARGUMENTS:
+            pages += [Page(name, reverse(name, kwargs=kw)) for kw in ARGUMENTS[name](demo)]
+        elif not pattern.pattern.converters:
+            pages.append(Page(name, reverse(name)))
+        else:
+            unlisted.append(f"{name} ({pattern.pattern})")
+    if unlisted:
+        raise LookupError(
+            "URL patterns neither visited by the browser suite nor skipped with a reason "
+            f"(add them to ARGUMENTS or SKIPPED in {__name__}): {', '.join(unlisted)}"
+        )
+    return pages

@@ -1,0 +1,441 @@
+"""Every page as every role, in bokmål and nynorsk, checked with axe-core (WCAG 2.1 A/AA).
+
+The pages come from the URL resolver (tests/browser/site_pages.py), so a new page is
+visited, or the suite fails until it is listed as skipped with a reason. One browser per
+role and language walks all its pages and collects every violation before failing, so
+one run names them all.
+"""
+
+import pytest
+
+from .conftest import assert_accessible, log_in
+from .site_pages import (
+    ANONYMOUS,
+    LANGUAGES,
+    PUBLIC,
+    REDIRECTING,
+    ROLES,
+    load_demo,
+    portal_pages,
+    url_names,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(transactional_db):
+    return load_demo()
+
+
+def choose_language(page, language: str) -> None:
+    """The language switch in the footer, as a person uses it."""
+    page.get_by_label("Språk", exact=True).select_option(language)
+    page.get_by_role("button", name="Bytt språk").click()
+    page.wait_for_selector(f"html[lang='{language}']")
+
+
+def check_all(page, pages) -> tuple[list[str], list[str], dict[int, str]]:
+    """Opens each page and axe-checks those the user may see: answered 2xx where they
+    asked (a redirect elsewhere, such as the admin's login for a non-staff user, is not
+    the page). Returns (checked, violations, refused: status → the first URL refused
+    with it)."""
+    checked, violations, refused = [], [], {}
+    for site_page in pages:
+        response = page.goto(site_page.url)
+        if not response.ok:
+            refused.setdefault(response.status, site_page.url)
+            continue
+        if response.request.redirected_from and site_page.name not in REDIRECTING:
+            continue
+        checked.append(site_page.url)
+        try:
+            assert_accessible(page)
+        except AssertionError as error:
+            violations.append(str(error))
+    return checked, violations, refused
+
+
+def test_every_pattern_is_visited_or_skipped_with_a_reason(demo):
+    pages = portal_pages(demo)  # raises, naming the patterns, when one is unlisted
+    visited = {page.name for page in pages}
+    assert {name for name, _pattern in url_names()} - visited
+    assert {"dashboard", "surveys:answer", "agreements:detail", "login"} <= visited
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_the_role_may_see_is_accessible(page, demo, role, language):
+    log_in(page, ROLES[role])
+    choose_language(page, language)
+    pages = [p for p in portal_pages(demo) if p.name not in ANONYMOUS]
+
+    checked, violations, refused = check_all(page, pages)
+    # The refusals are pages too: the first 403 and 404 the role met.
+    for status, url in refused.items():
+        page.goto(url)
+        try:
+            assert_accessible(page)
+        except AssertionError as error:
+            violations.append(f"({status}) {error}")
+        checked.append(f"{url} ({status})")
+
+    print(f"\n{role}/{language}: {len(checked)} pages checked by axe")
+    assert len(checked) > 10
+    assert not violations, "\n\n".join(violations)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pages_for_people_not_logged_in_are_accessible(page, demo, language):
+    page.goto("/konto/logg-inn/")
+    choose_language(page, language)
+    pages = [p for p in portal_pages(demo) if p.name in ANONYMOUS | PUBLIC]
+
+    checked, violations, refused = check_all(page, pages)
+
+    print(f"\nanonymous/{language}: {len(checked)} pages checked by axe")
+    assert not refused
+    assert not violations, "\n\n".join(violations)
+
+
+# --- the forms: empty, with errors, after success ------------------------------------
+
+# An invalid control must say so (aria-invalid) and be tied to its error text, itself or
+# through its fieldset (aria-describedby); every error shown must belong to a control.
+ERRORS_TIED = """() => {
+  const problems = [];
+  const text = ids => (ids || '').split(/\\s+/).filter(Boolean)
+    .map(id => document.getElementById(id)).filter(Boolean)
+    .map(e => e.textContent.trim()).join(' ');
+  const controls = [...document.querySelectorAll(
+    'main :is(input, select, textarea):is(.is-invalid, [aria-invalid="true"])')];
+  for (const el of controls) {
+    if (el.getAttribute('aria-invalid') !== 'true') problems.push(`${el.name}: no aria-invalid`);
+    const fieldset = el.closest('fieldset[aria-describedby]');
+    const own = text(el.getAttribute('aria-describedby'));
+    if (!own && !(fieldset && text(fieldset.getAttribute('aria-describedby'))))
+      problems.push(`${el.name}: its error is not tied to it (aria-describedby)`);
+  }
+  for (const error of document.querySelectorAll('main .invalid-feedback')) {
+    if (!error.textContent.trim() || !error.checkVisibility()) continue;
+    if (!error.id || !document.querySelector(`[aria-describedby~="${error.id}"]`))
+      problems.push(`"${error.textContent.trim()}" is tied to no field`);
+  }
+  return {invalid: controls.length, problems};
+}"""
+
+
+SUBMIT = "main form[novalidate] [type=submit]"
+
+
+class FormStates:
+    """Checks a form's page empty, after a submit with errors and after success, and
+    collects what axe finds and errors that are not tied to their fields."""
+
+    def __init__(self, page):
+        self.page = page
+        self.problems = []
+        self.checked = 0
+
+    def axe(self, what: str) -> None:
+        self.checked += 1
+        try:
+            assert_accessible(self.page)
+        except AssertionError as error:
+            self.problems.append(f"{what}: {error}")
+
+    def fill(self, values: dict) -> None:
+        for name, value in values.items():
+            selector = name if name.startswith("#") else f'main [name="{name}"]'
+            field = self.page.locator(selector).first
+            if field.evaluate("e => e.tagName") == "SELECT":
+                field.select_option(value)
+            elif field.get_attribute("type") in ("radio", "checkbox"):
+                self.page.locator(f'main [name="{name}"][value="{value}"]').check()
+            else:
+                field.fill(value)
+
+    def check(self, name, url, *, invalid, valid, submit=SUBMIT, valid_submit=None, inside=None):
+        """Opens url, submits `invalid` with the button `submit`, then `valid` with
+        `valid_submit` (the same button unless given). `inside`: a closed <details> the
+        form is in, opened first."""
+        self.page.goto(url)
+        self.axe(f"{name}, empty")
+        self.submit(invalid, submit, inside)
+        self.errors_are_tied(name)
+        self.axe(f"{name}, with errors")
+        self.submit(valid, valid_submit or submit, inside)
+        if self.page.locator("main .is-invalid, main [aria-invalid=true]").count():
+            self.problems.append(f"{name}: the valid submit was refused ({self.page.url})")
+        self.axe(f"{name}, after success")
+
+    def submit(self, values, button, inside):
+        if inside and not self.page.locator(inside).evaluate("details => details.open"):
+            self.page.locator(f"{inside} > summary").click()
+        self.fill(values)
+        with self.page.expect_navigation():
+            self.page.locator(button).first.click()
+
+    def errors_are_tied(self, name: str) -> None:
+        result = self.page.evaluate(ERRORS_TIED)
+        if not result["invalid"]:
+            self.problems.append(f"{name}: the submit with errors showed no invalid field")
+        self.problems += [f"{name}: {problem}" for problem in result["problems"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_coordinators_forms_are_accessible_empty_with_errors_and_after_success(
+    page, demo, language
+):
+    log_in(page, ROLES["coordinator"])
+    choose_language(page, language)
+    forms = FormStates(page)
+    draft, meeting = demo.draft_survey, demo.meeting
+
+    forms.check(
+        "centre profile",
+        f"/sentraler/{demo.centre.slug}/rediger/",
+        invalid={"centre-org_number": "974775019"},
+        valid={"centre-org_number": "974 775 018"},
+    )
+    forms.check(
+        "new meeting",
+        "/moter/nytt/",
+        invalid={"meeting-title": "", "meeting-date": ""},
+        valid={"meeting-title": "Besøk på Klyve", "meeting-date": "2027-03-02"},
+    )
+    forms.check(
+        "meeting",
+        f"/moter/{meeting.pk}/rediger/",
+        invalid={"meeting-title": ""},
+        valid={"meeting-title": "Dialogmøte med frivilligsentralene"},
+    )
+    forms.check(
+        "new survey",
+        "/undersokelser/ny/",
+        invalid={"title": "", "deadline": ""},
+        valid={"title": "Spørreundersøkelse 2030", "round": "2030", "deadline": "2030-03-01"},
+    )
+    forms.check(
+        "survey",
+        f"/undersokelser/{draft.pk}/rediger/",
+        invalid={"title": ""},
+        valid={"title": "Spørreundersøkelse til frivilligsentralene 2027"},
+    )
+    forms.check(
+        "new question",
+        f"/undersokelser/{draft.pk}/sporsmal/nytt/",
+        invalid={"text": ""},
+        valid={"text": "Hva ønsker dere mer av?", "kind": "long_text"},
+    )
+    forms.check(
+        "question",
+        f"/undersokelser/{draft.pk}/sporsmal/{demo.draft_question.pk}/",
+        invalid={"text": ""},
+        valid={"text": "Hvem er de viktigste målgruppene?"},
+    )
+    forms.check(
+        "agreement",
+        f"/avtaler/{demo.agreements['draft'].pk}/rediger/",
+        invalid={"avtale-title": ""},
+        valid={"avtale-title": "Samarbeidsavtale med Gulset nærmiljøsenter"},
+    )
+    forms.check(
+        "framework",
+        f"/avtaler/ramme/{demo.framework.municipality.slug}/rediger/",
+        invalid={"framework-title": ""},
+        valid={"framework-title": "Felles ramme for samarbeidsavtaler"},
+    )
+    forms.check(
+        "password",
+        "/konto/passord/",
+        invalid={"old_password": "feil"},
+        valid={
+            "old_password": "demo",
+            "new_password1": "Frivillig-2026!",
+            "new_password2": "Frivillig-2026!",
+        },
+    )
+
+    print(f"\ncoordinator forms/{language}: {forms.checked} form states checked by axe")
+    assert not forms.problems, "\n\n".join(forms.problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_leaders_forms_are_accessible_empty_with_errors_and_after_success(page, demo, language):
+    """Frogner's leader answers the open survey, comments on the agreement sent to the
+    centre and asks for changes with a comment."""
+    log_in(page, "leder-frogner")
+    choose_language(page, language)
+    forms = FormStates(page)
+    sent = demo.agreements["sent"]
+    long_text = demo.open_survey.questions.filter(kind="long_text").first()
+
+    forms.check(
+        "survey answer",
+        f"/undersokelser/{demo.open_survey.pk}/svar/frogner/",
+        invalid={},
+        valid={f"q{long_text.pk}": "Flere besøk i året."},
+        submit="main [name=action][value=submit]",
+        valid_submit="main [name=action][value=save]",
+    )
+    forms.check(
+        "comment",
+        f"/avtaler/{sent.pk}/",
+        invalid={"#kommentar-avtalen": "   "},
+        valid={"#kommentar-avtalen": "Vi ønsker at kommunen møter oss i nærmiljøforumet."},
+        submit="main form:has(#kommentar-avtalen) [type=submit]",
+    )
+    forms.check(
+        "asking for changes",
+        f"/avtaler/{sent.pk}/",
+        invalid={"comment": "   "},
+        valid={"comment": "Vi ønsker møter hver måned."},
+        submit="main form.confirm-box:has(textarea[required]) [type=submit]",
+        inside="main details.action-confirm:has(textarea[required])",
+    )
+
+    print(f"\nleader forms/{language}: {forms.checked} form states checked by axe")
+    assert not forms.problems, "\n\n".join(forms.problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_forms_before_logging_in_are_accessible_empty_with_errors_and_after_success(
+    page, demo, language
+):
+    page.goto("/konto/logg-inn/")
+    choose_language(page, language)
+    forms = FormStates(page)
+    reset_link = next(p.url for p in portal_pages(demo) if p.name == "password_reset_confirm")
+
+    forms.check(
+        "forgotten password",
+        "/konto/glemt-passord/",
+        invalid={"email": "ikke en e-postadresse"},
+        valid={"email": "leder@klyve.example.no"},
+    )
+    forms.check(
+        "new password",
+        reset_link,
+        invalid={"new_password1": "Frivillig-2026!", "new_password2": "Frivillig-2027!"},
+        valid={"new_password1": "Frivillig-2026!", "new_password2": "Frivillig-2026!"},
+    )
+    forms.check(
+        "login",
+        "/konto/logg-inn/",
+        invalid={"username": "", "password": ""},
+        valid={"username": ROLES["reader"], "password": "demo"},
+    )
+
+    print(f"\nanonymous forms/{language}: {forms.checked} form states checked by axe")
+    assert not forms.problems, "\n\n".join(forms.problems)
+
+
+# --- the keyboard alone ---------------------------------------------------------------
+
+# The focused element shows it: an outline or a box-shadow (Bootstrap's focus ring). The
+# body is focused when Tab leaves the page for the browser's own controls.
+FOCUS_SHOWN = """() => {
+  const el = document.activeElement;
+  if (el === document.body) return true;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  return outline || style.boxShadow !== 'none';
+}"""
+
+
+class Keyboard:
+    """Moves through a page with Tab and Shift+Tab only, and notes every focused element
+    that does not show its focus."""
+
+    def __init__(self, page):
+        self.page = page
+        self.unseen_focus = []
+
+    def focused(self, locator) -> bool:
+        return locator.evaluate("e => e === document.activeElement")
+
+    def tab_to(self, locator, *, back=False, limit=300):
+        locator = locator.first
+        for _ in range(limit):
+            self.page.keyboard.press("Shift+Tab" if back else "Tab")
+            if not self.page.evaluate(FOCUS_SHOWN):
+                self.unseen_focus.append(
+                    self.page.evaluate(
+                        "() => document.activeElement.outerHTML.slice(0, 120)"
+                        " + ' on ' + location.pathname"
+                    )
+                )
+            if self.focused(locator):
+                return
+        raise AssertionError(f"Tab never reached {locator} on {self.page.url}")
+
+    def follow(self, locator):
+        """Tabs to a link or button and presses Enter, waiting for the next page."""
+        self.tab_to(locator)
+        with self.page.expect_navigation():
+            self.page.keyboard.press("Enter")
+
+
+def test_the_main_journey_works_with_the_keyboard_alone(page, demo):
+    keys = Keyboard(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/konto/logg-inn/")
+
+    keys.tab_to(page.locator("[name=username]"))
+    page.keyboard.type("leder-frogner")
+    page.keyboard.press("Tab")
+    page.keyboard.type("demo")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/")
+
+    # The first Tab reaches the skip link, shown while focused; Enter moves to main.
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    assert keys.focused(skip) and skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+    # The main menu to the surveys, the open survey, one answer, saved as a draft.
+    keys.follow(page.locator("nav a[href='/undersokelser/']"))
+    answer_url = f"/undersokelser/{demo.open_survey.pk}/svar/frogner/"
+    keys.follow(page.locator(f"main a[href='{answer_url}']"))
+    long_text = demo.open_survey.questions.filter(kind="long_text").first()
+    keys.tab_to(page.locator(f"#q{long_text.pk}"))
+    page.keyboard.type("Flere besøk i året.")
+    yes_no = demo.open_survey.questions.filter(kind="yes_no").first()
+    keys.tab_to(page.locator(f"[name=q{yes_no.pk}]"))
+    page.keyboard.press("Space")
+    assert page.locator(f"[name=q{yes_no.pk}]:checked").count() == 1
+    keys.follow(page.locator("main [name=action][value=save]"))
+    assert page.locator(".alert-success").is_visible()
+    response = demo.open_survey.responses.get(centre__slug="frogner")
+    assert response.answers.get(question=long_text).text == "Flere besøk i året."
+
+    # The agreement sent to the centre, and a comment on it.
+    keys.follow(page.locator("nav a[href='/avtaler/']"))
+    sent = demo.agreements["sent"]
+    keys.follow(page.locator(f"main a[href='/avtaler/{sent.pk}/']"))
+    keys.tab_to(page.locator("#kommentar-avtalen"))
+    page.keyboard.type("Kan vi møtes i nærmiljøforumet?")
+    keys.follow(page.locator("main form:has(#kommentar-avtalen) [type=submit]"))
+    assert page.get_by_text("Kan vi møtes i nærmiljøforumet?").is_visible()
+
+    # A confirmation behind a <summary> opens with Enter, and Shift+Tab goes back.
+    summary = page.locator("main details.action-confirm > summary").first
+    keys.tab_to(summary, back=True)
+    page.keyboard.press("Enter")
+    assert summary.locator("xpath=..").evaluate("details => details.open")
+
+    # Below 1200 px the menu hides behind a button that opens with the keyboard.
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto("/")
+    toggler = page.locator("button.navbar-toggler")
+    keys.tab_to(toggler)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#main-menu.show")
+    assert toggler.get_attribute("aria-expanded") == "true"
+    keys.follow(page.locator("#main-menu a[href='/avtaler/']"))
+
+    assert not keys.unseen_focus, "Focus not shown:\n" + "\n".join(keys.unseen_focus)
