@@ -106,6 +106,14 @@ def require_coordinator(user) -> None:
         raise PermissionDenied
 
 
+def can_see_history(user, municipality_id) -> bool:
+    """The change log (who changed what, with old values) is for the municipality's
+    coordinators and the administrators: it holds texts a centre has not been sent
+    (agreement drafts) and other centres' earlier answers, so leaders and readers do not
+    see it, not even for their own centre."""
+    return can_manage_meetings(user, municipality_id)
+
+
 # --- plans -----------------------------------------------------------------------------
 
 # Everyone in the municipality reads its plans; they are edited in the admin only.

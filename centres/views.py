@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access
+from frivillig import changelog
 from meetings.schedule import formal_schedule
 
 from .filters import CentreFilter
@@ -58,6 +59,9 @@ def centre_detail(request, slug):
             "agreements": agreements,
             "can_manage_agreements": access.can_manage_agreements(
                 request.user, centre.municipality_id
+            ),
+            "changelog": changelog.for_page(
+                request.user, "sentral", centre, centre.municipality_id
             ),
         },
     )

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from . import pages, views
+from . import changelog, pages, views
 
 admin.site.site_header = "Frivillig – administrasjon"
 admin.site.site_title = "Frivillig"
@@ -21,5 +21,6 @@ urlpatterns = [
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("tilgjengelighet/", pages.accessibility_statement, name="accessibility"),
     path("personvern/", pages.privacy_notice, name="privacy"),
+    path("endringslogg/<slug:kind>/<int:pk>/", changelog.changelog_page, name="changelog"),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from accounts import access
 from agreements.models import Agreement, AgreementClause, FrameworkClause
 from centres.models import PeriodGoal
+from frivillig import changelog
 
 from .models import Goal, Hearing, HearingInput, Measure, Plan, Strategy
 from .progress import progress_by_municipality
@@ -27,6 +28,7 @@ def plan_detail(request, pk):
             "plan": plan,
             "children": access.visible_plans(request.user, plan.children.all()),
             "today": timezone.localdate(),
+            "changelog": changelog.for_page(request.user, "plan", plan, plan.municipality_id),
         },
     )
 
@@ -55,6 +57,7 @@ def goal_detail(request, pk):
             "framework_clauses": _framework_clauses(goal),
             "agreement_clauses": _agreement_clauses(request.user, goal),
             "today": timezone.localdate(),
+            "changelog": changelog.for_page(request.user, "mal", goal, goal.plan.municipality_id),
         },
     )
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import access
+from frivillig import changelog
 from plans.models import Goal, Strategy
 
 from .. import services, versions
@@ -165,7 +166,14 @@ def version_list(request, pk):
     return render(
         request,
         "agreements/version_list.html",
-        {"agreement": agreement, "versions": rows, "form": form},
+        {
+            "agreement": agreement,
+            "versions": rows,
+            "form": form,
+            "changelog": changelog.for_page(
+                request.user, "avtale", agreement, agreement.municipality_id
+            ),
+        },
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from frivillig import changelog
 
 from .. import services
 from ..forms import QuestionForm, SurveyForm
@@ -111,6 +112,9 @@ def survey_detail(request, pk):
             "responses": responses,
             "counts": counts,
             "today": timezone.localdate(),
+            "changelog": changelog.for_page(
+                request.user, "undersokelse", survey, survey.municipality_id
+            ),
         },
     )
 

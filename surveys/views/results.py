@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from centres.models import Centre
+from frivillig import changelog
 
 from .. import exports, themes
 from ..deck import deck_context, latest_submitted_response, open_follow_ups, render_pdf
@@ -191,6 +192,7 @@ def centre_results(request, pk, slug):
             "centre": response.centre,
             "answers": answers,
             "can_manage": access.can_manage_survey(request.user, survey),
+            "changelog": changelog.for_page(request.user, "svar", response, survey.municipality_id),
         },
     )
 
