@@ -476,7 +476,12 @@ def start_renewal(*, agreement, by) -> Agreement:
     framework. The old agreement is marked renewed when the new one is signed."""
     if access.agreement_side(by, agreement) != Side.MUNICIPALITY:
         raise IllegalTransition(_("Bare kommunen kan starte en fornyelse."))
-    if agreement.status not in Agreement.IN_FORCE:
+    # The row lock makes a second «Forny» at the same moment wait for the first and then
+    # find its renewal, instead of making another one.
+    status = (
+        Agreement.objects.select_for_update().values_list("status", flat=True).get(pk=agreement.pk)
+    )
+    if status not in Agreement.IN_FORCE:
         raise IllegalTransition(_("Bare en gjeldende avtale kan fornyes."))
     existing = agreement.renewals.exclude(status=Agreement.Status.EXPIRED).first()
     if existing:

@@ -7,6 +7,7 @@ each on its own thread, client and database connection. The rows are committed
 (transactional tests), so every connection sees them.
 """
 
+import datetime
 import re
 from collections import Counter
 from functools import partial
@@ -16,6 +17,7 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from agreements.models import Agreement, AgreementEvent
@@ -287,4 +289,34 @@ def test_two_approvals_of_one_agreement_at_once_are_taken_once(agreement, centre
         tally["refused with a message"] += 1
         tally["overlapped"] += overlapped(outcomes)
     report("agreement transitions", tally, ROUNDS)
+    assert tally["overlapped"] >= ROUNDS // 2
+
+
+def test_two_coordinators_renewing_one_agreement_at_once_make_one_renewal(centre_people):
+    """«Forny» pressed by both coordinators at once: one new draft, which both are sent to."""
+    coordinator = centre_people.coordinators[0]
+    framework_with_clauses(centre_people.municipality, by=coordinator)
+    today = timezone.localdate()
+    in_force = drafted_agreement(
+        centre_people.centre,
+        by=coordinator,
+        status=Agreement.Status.ACTIVE,
+        valid_from=today - datetime.timedelta(days=365),
+        valid_to=today + datetime.timedelta(days=60),
+    )
+    clients = [logged_in(u) for u in centre_people.coordinators]
+    url = reverse("agreements:renew", args=[in_force.pk])
+    tally = Counter()
+    for _n in range(ROUNDS):
+        outcomes = race(*(partial(post, client, url) for client in clients))
+        https = [o.value for o in outcomes]
+        renewals = list(in_force.renewals.exclude(status=Agreement.Status.EXPIRED))
+        assert len(renewals) == 1, f"{len(renewals)} renewals of one agreement"
+        assert [h.url for h in https] == [renewals[0].get_absolute_url()] * 2
+        assert renewals[0].versions.count() == 1
+        tally["one renewal"] += 1
+        tally["overlapped"] += overlapped(outcomes)
+        # An expired renewal does not count, so the next round can renew again.
+        Agreement.objects.filter(pk=renewals[0].pk).update(status=Agreement.Status.EXPIRED)
+    report("agreement renewals", tally, ROUNDS)
     assert tally["overlapped"] >= ROUNDS // 2
