@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from frivillig.lib.files import ascii_filename
@@ -116,7 +117,8 @@ def xlsx_bytes(results: SurveyResults) -> bytes:
 
 def _text_cell(sheet, value) -> WriteOnlyCell:
     """Every cell is text: escaped, and typed as a string so no formula is stored."""
-    cell = WriteOnlyCell(sheet, value=escape_cell(value))
+    # XML 1.0 (and so XLSX) cannot hold most control characters; they are dropped here.
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", escape_cell(value)))
     cell.data_type = "s"
     return cell
 

@@ -82,6 +82,13 @@ class QuestionForm(forms.ModelForm):
         ]
         if len(set(choices)) != len(choices):
             self.add_error("choices_text", _("Hvert svaralternativ kan stå bare én gang."))
+        # A follow-up stores the option that shows it (show_when), so an option must fit.
+        limit = Question._meta.get_field("show_when").max_length
+        if any(len(choice) > limit for choice in choices):
+            self.add_error(
+                "choices_text",
+                _("Hvert svaralternativ kan være høyst %(limit)s tegn.") % {"limit": limit},
+            )
         self.instance.choices = (
             choices if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) else []
         )

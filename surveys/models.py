@@ -425,7 +425,9 @@ class ThemeMember(models.Model):
     theme = models.ForeignKey(
         Theme, verbose_name=_("tema"), on_delete=models.CASCADE, related_name="members"
     )
-    text = models.CharField(_("svartekst"), max_length=200)
+    # Unbounded: an answer may be as long as its question allows, and casefolding can
+    # make it longer still ("ß" becomes "ss").
+    text = models.TextField(_("svartekst"))
 
     class Meta:
         verbose_name = _("svar i tema")

@@ -120,12 +120,12 @@ def _choice_error(q: Question, answer: Answer):
 
 def _character_error(q: Question, answer: Answer):
     """PostgreSQL cannot store NUL in text (nor in JSON), and no one means to type it."""
-    if q.kind in Question.TEXT_KINDS or q.kind == Question.Kind.RANKED:
-        if "\x00" in answer.text or any("\x00" in str(item) for item in answer.items):
-            return _(
-                "Svaret inneholder et usynlig kontrolltegn (NUL) som ikke kan lagres. "
-                "Fjern det og prøv igjen."
-            )
+    typed = q.kind in Question.TEXT_KINDS or q.kind == Question.Kind.RANKED
+    if typed and ("\x00" in answer.text or any("\x00" in str(item) for item in answer.items)):
+        return _(
+            "Svaret inneholder et usynlig kontrolltegn (NUL) som ikke kan lagres. "
+            "Fjern det og prøv igjen."
+        )
     return None
 
 

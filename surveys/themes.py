@@ -24,6 +24,8 @@ def put_in_theme(*, question: Question, texts: list[str], name: str = "", theme=
 
 @transaction.atomic
 def remove_from_theme(*, question: Question, text: str) -> None:
+    if "\x00" in text:
+        return  # not an answer text (none can hold NUL), and PostgreSQL refuses to look
     ThemeMember.objects.filter(question=question, text=ThemeMember.normalise(text)).delete()
     _drop_empty_themes(question)
 

@@ -142,11 +142,14 @@ def answer(request, pk, slug):
         return _confirm(request, survey, centre, response, questions)
     values = services.values_from_post(questions, request.POST)
     revision = _revision(request)
-    errors = {}
     if action == "submit":
         errors = services.validate(questions, values, complete=True)
-        if errors:
-            return _render(request, survey, centre, response, questions, values, errors)
+    else:
+        errors = services.character_errors(questions, values)
+    if errors:
+        # Nothing is saved; the page comes back with everything typed and the errors.
+        draft = action != "submit"
+        return _render(request, survey, centre, response, questions, values, errors, draft=draft)
     try:
         response.save_answers(values, by=request.user, revision=revision, questions=questions)
     except StaleResponse:
@@ -233,6 +236,12 @@ def answer_save(request, pk, slug):
     values = services.values_from_post(questions, request.POST)
     if reason := _closed_reason(survey, response, timezone.localdate()):
         return JsonResponse({"ok": False, "message": reason}, status=409)
+    if errors := services.character_errors(questions, values):
+        message = _("Ikke lagret: %(error)s") % {"error": next(iter(errors.values()))}
+        return JsonResponse(
+            {"ok": False, "message": message, "errors": {f"q{pk}": e for pk, e in errors.items()}},
+            status=400,
+        )
     try:
         response.save_answers(
             values, by=request.user, revision=_revision(request), questions=questions
