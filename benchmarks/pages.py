@@ -29,25 +29,30 @@ class Page:
         return asdict(self)
 
 
+# The largest municipality (500 centres at full size, 50 at 1/10: its pages grow with
+# the scale) and a typical one (10 centres at both sizes: its pages show what national
+# data volume alone costs).
+PLACES = [("Storby", scale.BIG), ("Mellomby", scale.MIDDLE)]
+ROLES = [("coordinator", "koordinator"), ("leader", "001-leder"), ("reader", "leser")]
+
+
 def users() -> dict[str, User]:
-    big = scale.BIG
+    """Users keyed "role@place"."""
     return {
-        "coordinator": User.objects.get(username=f"{big}-koordinator"),
-        "leader": User.objects.get(username=f"{big}-001-leder"),
-        "reader": User.objects.get(username=f"{big}-leser"),
-        "coordinator (10 centres)": User.objects.get(username=f"{scale.MIDDLE}-koordinator"),
+        f"{role}@{place}": User.objects.get(username=f"{slug}-{suffix}")
+        for place, slug in PLACES
+        for role, suffix in ROLES
     }
 
 
-def pages() -> list[Page]:
+def _place_pages(place: str, slug: str) -> list[Page]:
     year = timezone.localdate().year
-    centre = Centre.objects.get(slug=f"{scale.BIG}-001")
-    published = Survey.objects.get(municipality__slug=scale.BIG, round=year - 1)
-    open_round = Survey.objects.get(municipality__slug=scale.BIG, round=year)
-    middle = Survey.objects.get(municipality__slug=scale.MIDDLE, round=year - 1)
+    centre = Centre.objects.get(slug=f"{slug}-001")
+    published = Survey.objects.get(municipality__slug=slug, round=year - 1)
+    open_round = Survey.objects.get(municipality__slug=slug, round=year)
     agreement = Agreement.objects.get(centre=centre)
     last = agreement.versions.order_by("-number").values_list("number", flat=True).first()
-    plan = Plan.objects.get(municipality__slug=scale.BIG)
+    plan = Plan.objects.get(municipality__slug=slug)
     r = reverse
     common = [
         ("dashboard", r("dashboard")),
@@ -55,52 +60,59 @@ def pages() -> list[Page]:
         ("centre page", r("centres:detail", args=[centre.slug])),
         ("survey results", r("surveys:results", args=[published.pk])),
     ]
+    side_by_side = [("side by side", r("surveys:side_by_side", args=[published.pk]))]
+    form = [("survey form", r("surveys:answer", args=[open_round.pk, centre.slug]))]
     agreement_pages = [
         ("agreement page", r("agreements:detail", args=[agreement.pk])),
-        ("version comparison", r("agreements:compare", args=[agreement.pk]) + f"?fra=1&til={last}"),
+        (
+            "version comparison",
+            r("agreements:compare", args=[agreement.pk]) + f"?fra=1&til={last}",
+        ),
     ]
     plan_pages = [
         ("plan page", r("plans:detail", args=[plan.pk])),
         ("progress overview", r("plans:progress")),
     ]
+    by_role = {
+        "coordinator": common + side_by_side + agreement_pages + plan_pages,
+        "leader": common + form + agreement_pages + plan_pages,
+        "reader": common + side_by_side + agreement_pages + plan_pages,
+    }
+    return [
+        Page(f"{role}@{place}", name, url, FORM if name == "survey form" else READ)
+        for role, named in by_role.items()
+        for name, url in named
+    ]
+
+
+def pages() -> list[Page]:
     result = []
-    for name, url in common:
-        result.append(Page("coordinator", name, url))
-    result.append(
-        Page("coordinator", "side by side", r("surveys:side_by_side", args=[published.pk]))
-    )
-    result += [Page("coordinator", n, u) for n, u in agreement_pages + plan_pages]
-    for name, url in common:
-        result.append(Page("leader", name, url))
-    result.append(
-        Page("leader", "survey form", r("surveys:answer", args=[open_round.pk, centre.slug]), FORM)
-    )
-    result += [Page("leader", n, u) for n, u in agreement_pages + plan_pages]
-    for name, url in (
-        common
-        + [("side by side", r("surveys:side_by_side", args=[published.pk]))]
-        + agreement_pages
-        + plan_pages
-    ):
-        result.append(Page("reader", name, url))
-    # Exports and PDFs: time per request and queries.
+    for place, slug in PLACES:
+        result += _place_pages(place, slug)
+    year = timezone.localdate().year
+    published = Survey.objects.get(municipality__slug=scale.BIG, round=year - 1)
+    middle = Survey.objects.get(municipality__slug=scale.MIDDLE, round=year - 1)
+    agreement = Agreement.objects.get(centre__slug=f"{scale.BIG}-001")
+    r = reverse
+    # Exports and PDFs: time per request and queries; the round of the 500 centres, the
+    # deck of the 10.
     result += [
         Page(
-            "coordinator",
+            "coordinator@Storby",
             "export CSV (round)",
             r("surveys:export_csv", args=[published.pk]),
             EXPORT,
         ),
         Page(
-            "coordinator",
+            "coordinator@Storby",
             "export XLSX (round)",
             r("surveys:export_xlsx", args=[published.pk]),
             EXPORT,
         ),
-        Page("coordinator", "agreement PDF", r("agreements:pdf", args=[agreement.pk]), EXPORT),
         Page(
-            "coordinator (10 centres)", "deck PDF", r("surveys:deck_pdf", args=[middle.pk]), EXPORT
+            "coordinator@Storby", "agreement PDF", r("agreements:pdf", args=[agreement.pk]), EXPORT
         ),
+        Page("coordinator@Mellomby", "deck PDF", r("surveys:deck_pdf", args=[middle.pk]), EXPORT),
     ]
     return result
 

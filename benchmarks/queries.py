@@ -76,7 +76,7 @@ def measure(submit_sessions: int = 0) -> dict:
     )
     rows.append(
         {
-            "role": "leader",
+            "role": "leader@Storby",
             "name": "save draft (autosave)",
             "url": save_url,
             "kind": "form",
@@ -92,7 +92,7 @@ def measure(submit_sessions: int = 0) -> dict:
     response, queries, ms, _sql = _count(client.post, url, body, content_type=form, secure=True)
     rows.append(
         {
-            "role": "leader",
+            "role": "leader@Storby",
             "name": "submit: answers + confirmation",
             "url": url,
             "kind": "form",
@@ -109,7 +109,7 @@ def measure(submit_sessions: int = 0) -> dict:
     response_row.refresh_from_db()
     rows.append(
         {
-            "role": "leader",
+            "role": "leader@Storby",
             "name": "submit: confirm (send inn)",
             "url": url,
             "kind": "form",

@@ -67,11 +67,12 @@ def render(*, counts, loads, size, settings) -> str:
         "## Pages under load",
         "",
         f"Trivial view (`/ping`: the same middleware, no database): **{trivial.rps:,.0f} "
-        f"requests/s** (p50 {trivial.p50_ms:.1f} ms, p99 {trivial.p99_ms:.1f} ms).",
+        f"requests/s** ({trivial.note}; p50 {trivial.p50_ms:.1f} ms, p99 "
+        f"{trivial.p99_ms:.1f} ms).",
         "",
-        "| role | page | queries 1/10 | queries full | requests/s | p50 ms | p99 ms | "
-        "ratio to trivial | target | met |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| municipality | role | page | queries 1/10 | queries full | requests/s | p50 ms | "
+        "p99 ms | ratio to trivial | target | met |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in full:
         key = (row["role"], row["name"])
@@ -91,11 +92,13 @@ def render(*, counts, loads, size, settings) -> str:
             and result.errors == 0
         )
         if not ok:
-            missed.append(f"{row['role']}: {row['name']}")
+            missed.append(f"{row['name']} ({row['role'].replace('@', ', ')})")
         errors = f" ({result.errors} errors)" if result and result.errors else ""
+        role, place = row["role"].split("@")
         lines.append(
-            f"| {row['role']} | {row['name']} | {other.get('queries', '–')} | {row['queries']} | "
-            f"{result.rps if result else 0:,.0f}{errors} | {result.p50_ms if result else 0:.1f} | "
+            f"| {place} | {role} | {row['name']} | {other.get('queries', '–')} | "
+            f"{row['queries']} | {result.rps if result else 0:,.0f}{errors} | "
+            f"{result.p50_ms if result else 0:.1f} | "
             f"{result.p99_ms if result else 0:.1f} | 1/{1 / ratio if ratio else 0:.1f} | "
             f"≥ 1/{round(1 / wanted)}, ≤ {MAX_QUERIES} queries | {_mark(ok)} |"
         )
@@ -140,7 +143,7 @@ def render(*, counts, loads, size, settings) -> str:
         if row["name"].startswith("submit: confirm"):
             ok = ok and row.get("submitted", False)
         if not ok:
-            missed.append(f"leader: {row['name']}")
+            missed.append(f"{row['name']}")
         note = f" ({result.note})" if result.note else ""
         lines.append(
             f"| {row['name']} | {other.get('queries', '–')} | {row['queries']} | "
@@ -154,8 +157,9 @@ def render(*, counts, loads, size, settings) -> str:
         "",
         "Time per request through gunicorn (median of 3, one at a time), and queries.",
         "",
-        "| role | download | queries 1/10 | queries full | ms per request | size | target | met |",
-        "|---|---|---:|---:|---:|---:|---|---|",
+        "| municipality | role | download | queries 1/10 | queries full | ms per request | size "
+        "| target | met |",
+        "|---|---|---|---:|---:|---:|---:|---|---|",
     ]
     for row in full:
         if row["kind"] != "export":
@@ -172,11 +176,13 @@ def render(*, counts, loads, size, settings) -> str:
             and (limit_ms is None or timing["ms"] < limit_ms)
         )
         if not ok:
-            missed.append(f"{row['role']}: {row['name']}")
+            missed.append(f"{row['name']} ({row['role'].replace('@', ', ')})")
         target = f"≤ {limit_q} queries" + (f", < {limit_ms / 1000:g} s" if limit_ms else "")
+        role, place = row["role"].split("@")
         lines.append(
-            f"| {row['role']} | {row['name']} | {other.get('queries', '–')} | {row['queries']} | "
-            f"{timing['ms']:,.0f} | {timing['bytes'] / 1024:,.0f} KiB | {target} | {_mark(ok)} |"
+            f"| {place} | {role} | {row['name']} | {other.get('queries', '–')} | "
+            f"{row['queries']} | {timing['ms']:,.0f} | {timing['bytes'] / 1024:,.0f} KiB | "
+            f"{target} | {_mark(ok)} |"
         )
     lines += ["", "## Targets", ""]
     if missed:

@@ -29,6 +29,12 @@ class Command(BaseCommand):
             help="gunicorn workers (default 2 × cores + 1)",
         )
         parser.add_argument("--output", default="docs/performance.md")
+        parser.add_argument(
+            "--reuse-data",
+            action="store_true",
+            help="skip building the data: reuse the bench databases of the last run "
+            "(each run submits up to 480 of the open round's responses)",
+        )
         # Internal: the phases run on one bench database, in a subprocess.
         parser.add_argument("--phase", choices=["queries", "size"], help="internal")
         parser.add_argument("--fresh", type=int, default=0, help="internal")
@@ -64,6 +70,7 @@ class Command(BaseCommand):
                 connections=options["connections"],
                 workers=options["workers"],
                 output=options["output"],
+                reuse_data=options["reuse_data"],
                 log=lambda line: print(line, flush=True),
             )
             text = bench.run()
