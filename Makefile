@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format clean messages
+.PHONY: install run serve test lint format clean messages
 .PHONY: bench
 
 $(VENV)/.installed: pyproject.toml
@@ -26,6 +26,22 @@ run: install
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "\nFrivillig kjører på http://$(HOST):$(PORT)/ (Ctrl+C stopper)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production's way on this machine: PostgreSQL, migrations, hashed static files and
+# gunicorn (gunicorn.conf.py) with PRODUCTION=1 behind a proxy that terminates HTTPS.
+serve: export PRODUCTION = 1
+serve: export CONN_MAX_AGE ?= 60
+serve: install
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; *) \
+	  echo "make serve runs on PostgreSQL: set DATABASE_URL, e.g."; \
+	  echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/frivillig SECRET_KEY=... make serve"; \
+	  exit 1;; esac
+	@test -n "$$SECRET_KEY" || { echo "make serve needs SECRET_KEY (50+ random characters), e.g."; \
+	  echo "  export SECRET_KEY=\$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')"; exit 1; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	@echo "\nFrivillig (produksjon) på http://$(HOST):$(PORT)/ bak en proxy med HTTPS (Ctrl+C stopper)"
+	exec $(VENV)/bin/gunicorn frivillig.wsgi -c gunicorn.conf.py -b $(HOST):$(PORT)
 
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
