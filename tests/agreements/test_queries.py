@@ -29,7 +29,7 @@ from ..factories import (
 CEILING = {
     "list": 10,
     "detail": 18,
-    "versions": 10,
+    "versions": 12,  # 8 + 2 for the change log (the agreement and its clauses)
     "compare": 11,
     "version": 14,
     "framework": 15,

@@ -148,7 +148,7 @@ EXPECTED = {
     "other_coordinator": {"*": 404},
     "reader": {"*": 403, "undersokelse": 404, "svar": 404, "avtale": 404},
     "leader_a": {"*": 403},
-    "leader_b": {"*": 403, "avtale": 404},
+    "leader_b": {"*": 403, "svar": 404, "avtale": 404},
 }
 
 
