@@ -126,7 +126,14 @@ def measure(submit_sessions: int = 0) -> dict:
     fresh_sessions = [
         {"slug": r.centre.slug, "session": session_for(u)} for r, u in fresh[:-1][:submit_sessions]
     ]
+    from django.conf import settings
+    from django.template import engines
+
+    loader = engines["django"].engine.template_loaders[0]
     return {
+        "cached_templates": type(loader).__module__ == "django.template.loaders.cached",
+        "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+        "debug": settings.DEBUG,
         "rows": rows,
         "sessions": sessions,
         "survey": survey.pk,

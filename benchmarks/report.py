@@ -26,6 +26,7 @@ def _mark(ok: bool) -> str:
 def render(*, counts, loads, size, settings) -> str:
     small = {(r["role"], r["name"]): r for r in counts["1/10"]["rows"]}
     full = counts["full"]["rows"]
+    full_info = counts["full"]
     trivial = loads["trivial"]
     python_trivial = loads["python_trivial"]
     missed = []
@@ -39,6 +40,10 @@ def render(*, counts, loads, size, settings) -> str:
         f"{settings['seconds']} s per page). The whole run took "
         f"{settings['runtime'] / 60:.1f} minutes. Numbers move from run to run on a shared "
         "machine; the ratios to the trivial view are what to compare.",
+        "",
+        f"Settings checked in the measured process: DEBUG {full_info['debug']}, cached "
+        f"template loader {'on' if full_info['cached_templates'] else 'OFF'}, "
+        f"CONN_MAX_AGE {full_info['conn_max_age']}.",
         "",
         "## Data",
         "",

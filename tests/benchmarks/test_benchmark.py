@@ -1,0 +1,62 @@
+"""The benchmark's own pieces: the trivial view, the refusals without PostgreSQL, and (on
+PostgreSQL) a tiny run of the scale data with every measured page answering its role.
+The benchmark itself is `make bench`, never a timed test."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from accounts.models import Municipality
+from benchmarks import pages, queries, scale
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the scale data is for PostgreSQL"
+)
+TINY = [
+    "--scale", "0.01", "--municipalities", "3", "--centres", "3", "--goals", "3",
+    "--rounds", "2", "--questions", "7", "--versions", "2",
+]  # fmt: skip
+
+
+def test_the_trivial_view_answers_anyone_without_touching_the_database(client):
+    # No django_db mark: any query would fail the test.
+    response = client.get("/ping", secure=True)
+    assert response.status_code == 200
+    assert response.content == b"pong\n"
+
+
+def test_the_benchmark_without_a_database_url_says_it_needs_postgresql(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command("run_benchmark")
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite only")
+@pytest.mark.django_db
+def test_the_scale_data_refuses_sqlite():
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command("generate_scale_data", *TINY)
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_the_scale_data_is_rebuilt_in_its_own_municipalities_only(municipality):
+    call_command("generate_scale_data", *TINY)
+    call_command("generate_scale_data", *TINY)
+    names = set(Municipality.objects.values_list("name", flat=True))
+    assert names == {"Skien", "Skala Storby", "Skala Mellomby", "Skala 003"}
+    scale.wipe()
+    assert list(Municipality.objects.values_list("name", flat=True)) == ["Skien"]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_every_measured_page_answers_its_role(client):
+    call_command("generate_scale_data", *TINY)
+    users = pages.users()
+    for page in pages.pages():
+        if page.kind == pages.EXPORT:
+            continue  # the PDFs are slow; the benchmark times them
+        client.force_login(users[page.role], backend=queries.MODEL_BACKEND)
+        assert client.get(page.url, secure=True).status_code == 200, page
