@@ -101,6 +101,7 @@ def _surveys(municipality, centre_a, centre_b):
     # Last year's round and this year's copy, both published, answered by Klyve.
     before = SurveyFactory(municipality=municipality, round=2024, status=Survey.Status.PUBLISHED)
     ranked_before = QuestionFactory(survey=before, order=1, kind="ranked", rank_count=3)
+    ranked_before.themes.create(name="Barn og unge")
     published = SurveyFactory(
         municipality=municipality,
         round=2025,

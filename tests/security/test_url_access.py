@@ -565,6 +565,16 @@ def test_every_url_pattern_is_in_the_matrix():
 # --- the admin site -----------------------------------------------------------------------
 
 
+def _login_records():
+    """A lockout and a failed login, so the admin's django-axes pages have a row."""
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    seen = {"user_agent": "test", "ip_address": "10.0.0.1", "username": "leder-a"}
+    seen |= {"http_accept": "text/html", "path_info": "/konto/logg-inn/"}
+    AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=5)
+    AccessFailureLog.objects.create(**seen)
+
+
 def _admin_object(model):
     """The newest row: usually the one with the fewest related rows to list."""
     return model._default_manager.order_by("-pk").first()
@@ -588,6 +598,7 @@ def test_admin_site(role, world, cast):
     (anonymous users to the portal's) from every page of every registered model, and a
     delete they post deletes nothing."""
     user = cast[role]
+    _login_records()
     client = Client()
     if user is not None:
         client.force_login(user)
