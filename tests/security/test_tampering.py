@@ -505,3 +505,35 @@ def test_the_framework_anchors_only_to_its_own_municipalitys_goals(client, world
     assert not framework.clauses.filter(goal=drammen_goal).exists()
     framework.refresh_from_db()
     assert framework.municipality_id == world.municipality.pk
+
+
+# --- the account pages ----------------------------------------------------------------------
+
+
+def test_changing_the_password_sets_nothing_else_on_the_account(client, world):
+    leader = world.cast["leader_a"]
+    new = "Et langt nytt passord 42"
+    data = {"old_password": "demo", "new_password1": new, "new_password2": new}
+    data |= {"role": "coordinator", "is_staff": "on", "is_superuser": "on", "username": "sjef"}
+    data |= {"municipality": str(world.other_municipality.pk), "centre": str(world.centre_b.pk)}
+    response = as_user(client, leader).post(reverse("password_change"), data)
+    assert response.status_code == 302
+    leader.refresh_from_db()
+    assert leader.check_password(new)
+    assert (leader.username, leader.role, leader.is_staff, leader.is_superuser) == (
+        "leder-a",
+        "leader",
+        False,
+        False,
+    )
+    assert (leader.municipality_id, leader.centre_id) == (world.municipality.pk, world.centre_a.pk)
+
+
+@pytest.mark.parametrize("where", ["https://angriper.example/", "//angriper.example/"])
+def test_the_language_switch_and_the_login_send_nobody_to_another_site(client, world, where):
+    response = client.post(reverse("set_language"), {"language": "nn", "next": where})
+    assert response.status_code == 302 and "angriper" not in response.url
+
+    data = {"username": "leder-a", "password": "demo", "next": where}
+    response = client.post(reverse("login") + f"?next={where}", data)
+    assert response.status_code == 302 and "angriper" not in response.url
