@@ -9,9 +9,17 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from agreements import services as agreements
 from surveys.models import Survey, SurveyResponse
 
-from ..factories import CentreFactory, LeaderFactory, MunicipalityFactory, SurveyFactory
+from ..factories import (
+    CentreFactory,
+    CoordinatorFactory,
+    LeaderFactory,
+    MunicipalityFactory,
+    SurveyFactory,
+    framework_with_clauses,
+)
 from ..surveys.conftest import seed_questions
 from .conftest import log_in
 
@@ -88,3 +96,38 @@ def test_a_form_sent_after_the_session_ended_comes_back_after_the_login(page, an
     assert saved_text(response, questions["goals"]) == (
         "Første tanke, og en lang tekst skrevet før lunsj"
     )
+
+
+def test_an_agreement_edit_sent_after_the_session_ended_comes_back_after_the_login(page, answering):
+    response, _questions, _url = answering
+    municipality = response.survey.municipality
+    coordinator = CoordinatorFactory(username="koordinator-skien", municipality=municipality)
+    framework_with_clauses(municipality, by=coordinator)
+    start = timezone.localdate() + datetime.timedelta(days=60)
+    agreement = agreements.create_agreement(
+        centre=response.centre,
+        by=coordinator,
+        valid_from=start,
+        valid_to=start + datetime.timedelta(days=730),
+    )
+    log_in(page, "koordinator-skien")
+    page.goto(agreement.get_absolute_url())
+    page.get_by_role("link", name="Rediger", exact=True).click()
+    edit_url = page.url
+    meetings = page.get_by_label("Møter mellom partene")
+    meetings.fill("Fire møter i året, ett av dem i nærmiljøforumet")
+
+    end_all_sessions()
+    page.get_by_role("button", name="Lagre endringene").click()
+    page.wait_for_url("**/konto/logg-inn/**")
+    page.get_by_label("Brukernavn").fill("koordinator-skien")
+    page.get_by_label("Passord").fill("demo")
+    page.get_by_role("button", name="Logg inn").click()
+
+    page.wait_for_url(edit_url)
+    expect(meetings).to_have_value("Fire møter i året, ett av dem i nærmiljøforumet")
+    expect(page.get_by_role("status").filter(has_text="hentet fram igjen")).to_be_visible()
+    page.get_by_role("button", name="Lagre endringene").click()
+    expect(page.get_by_text("Endringene er lagret som en ny versjon.")).to_be_visible()
+    agreement.refresh_from_db()
+    assert agreement.meeting_frequency == "Fire møter i året, ett av dem i nærmiljøforumet"
