@@ -184,6 +184,11 @@ ARGUMENTS = {
     "agreements:framework": lambda d: [{"slug": d.framework.municipality.slug}],
     "agreements:framework_edit": lambda d: [{"slug": d.framework.municipality.slug}],
     "agreements:framework_compare": lambda d: [{"slug": d.framework.municipality.slug}],
+    # One template for all kinds; a centre's and an agreement's log stand for them.
+    "changelog": lambda d: [
+        {"kind": "sentral", "pk": d.centre.pk},
+        {"kind": "avtale", "pk": d.agreements["draft"].pk},
+    ],
     "password_reset_confirm": lambda d: [
         {
             "uidb64": urlsafe_base64_encode(force_bytes(d.reset_user.pk)),

@@ -125,7 +125,7 @@ ERRORS_TIED = """() => {
 }"""
 
 
-SUBMIT = "main form[novalidate] [type=submit]"
+SUBMIT = "main form[novalidate] [type=submit].btn-primary"
 
 
 class FormStates:
@@ -136,6 +136,7 @@ class FormStates:
         self.page = page
         self.problems = []
         self.checked = 0
+        self.error_summaries = 0
 
     def axe(self, what: str) -> None:
         self.checked += 1
@@ -165,7 +166,7 @@ class FormStates:
         self.errors_are_tied(name)
         self.axe(f"{name}, with errors")
         self.submit(valid, valid_submit or submit, inside)
-        if self.page.locator("main .is-invalid, main [aria-invalid=true]").count():
+        if self.page.locator("main .is-invalid, main [aria-invalid=true], .alert-danger").count():
             self.problems.append(f"{name}: the valid submit was refused ({self.page.url})")
         self.axe(f"{name}, after success")
 
@@ -178,6 +179,7 @@ class FormStates:
 
     def errors_are_tied(self, name: str) -> None:
         result = self.page.evaluate(ERRORS_TIED)
+        self.error_summaries += result["summary"]
         if not result["invalid"]:
             self.problems.append(f"{name}: the submit with errors showed no invalid field")
         self.problems += [f"{name}: {problem}" for problem in result["problems"]]
@@ -202,7 +204,11 @@ def test_the_coordinators_forms_are_accessible_empty_with_errors_and_after_succe
         "new meeting",
         "/moter/nytt/",
         invalid={"meeting-title": "", "meeting-date": ""},
-        valid={"meeting-title": "Besøk på Klyve", "meeting-date": "2027-03-02"},
+        valid={
+            "meeting-title": "Besøk på Klyve",
+            "meeting-date": "2027-03-02",
+            "meeting-centres": str(demo.centre.pk),
+        },
     )
     forms.check(
         "meeting",
@@ -289,13 +295,14 @@ def test_the_leaders_forms_are_accessible_empty_with_errors_and_after_success(pa
     forms.check(
         "asking for changes",
         f"/avtaler/{sent.pk}/",
-        invalid={"comment": "   "},
-        valid={"comment": "Vi ønsker møter hver måned."},
-        submit="main form.confirm-box:has(textarea[required]) [type=submit]",
-        inside="main details.action-confirm:has(textarea[required])",
+        invalid={"#kommentar-request_changes": "   "},
+        valid={"#kommentar-request_changes": "Vi ønsker møter hver måned."},
+        submit="main form:has(#kommentar-request_changes) [type=submit]",
+        inside="main details.action-confirm:has(#kommentar-request_changes)",
     )
 
     print(f"\nleader forms/{language}: {forms.checked} form states checked by axe")
+    assert forms.error_summaries == 1, "the answer page's error summary"
     assert not forms.problems, "\n\n".join(forms.problems)
 
 
