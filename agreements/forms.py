@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.models import Goal
 
-from .models import Agreement, AgreementClause, Comment
+from .models import Agreement, AgreementClause, AgreementVersion, Comment
 
 DATE_WIDGET = {"type": "date"}
 
@@ -208,9 +208,12 @@ def rebase_clause_rows(data, *, prefix: str, existing_ids: set, untouched: set):
     """The posted clause rows made to fit the agreement as it is now, after someone else
     saved: a row whose clause they deleted becomes a new row if this user changed it (so
     the text is kept) and is dropped if not (so their deletion stands)."""
+    total = _form_count(data.get(f"{prefix}-TOTAL_FORMS"))
+    initial = _form_count(data.get(f"{prefix}-INITIAL_FORMS"))
+    if total is None or initial is None:
+        # Not what the page posts: left to the formset, which reports it as an error.
+        return data
     data = data.copy()
-    total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
-    initial = int(data.get(f"{prefix}-INITIAL_FORMS") or 0)
     marker = f"{prefix}-"
     rows = []
     for index in range(total):
@@ -241,6 +244,14 @@ def rebase_clause_rows(data, *, prefix: str, existing_ids: set, untouched: set):
     return data
 
 
+def _form_count(value) -> int | None:
+    """A formset's posted row count, if it is one a formset would accept."""
+    value = (value or "0").strip()
+    if not value.isascii() or not value.isdigit() or int(value) > forms.formsets.DEFAULT_MAX_NUM:
+        return None
+    return int(value)
+
+
 def goal_choices(goals) -> list[tuple[int, str]]:
     return [(goal.pk, f"{goal.plan.title}: {goal}") for goal in goals]
 
@@ -259,14 +270,27 @@ class AgreementEditForms:
             prefix="punkt",
             form_kwargs={"goals": goals, "goal_choices": goal_choices(goals)},
         )
+        self.note = VersionNoteForm(data)
 
     def is_valid(self) -> bool:
-        return all([self.agreement.is_valid(), self.clauses.is_valid()])
+        return all([self.agreement.is_valid(), self.clauses.is_valid(), self.note.is_valid()])
 
     def save(self, *, common_count: int) -> None:
         # Only the form's own fields: status and revision belong to the services.
         self.agreement.save(commit=False).save(update_fields=AgreementForm.Meta.fields)
         self.clauses.save_in_order(self.agreement.instance, first=common_count + 1)
+
+
+class VersionNoteForm(forms.Form):
+    """What changed, for the version history; checked like every other field (a NUL or
+    an over-long note is an error next to it, not a database error or a cut note)."""
+
+    note = forms.CharField(
+        label=_("Hva har du endret? (valgfritt)"),
+        max_length=AgreementVersion._meta.get_field("note").max_length,
+        required=False,
+        help_text=_("Vises i versjonshistorikken, for eksempel «Lagt inn møter i nærmiljøforum»."),
+    )
 
 
 class TransitionForm(forms.Form):

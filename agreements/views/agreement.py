@@ -345,7 +345,7 @@ def agreement_edit(request, pk):
                     by=request.user,
                     revision=_posted_int(request, "revision"),
                     apply_changes=lambda: edit_forms.save(common_count=len(common)),
-                    note=request.POST.get("note", "").strip()[:300],
+                    note=edit_forms.note.cleaned_data["note"],
                 )
             except StaleAgreement as stale:
                 # Someone saved between this request's start and its save.
@@ -398,6 +398,11 @@ def agreement_transition(request, pk, action):
     agreement = _acting_agreement(request, pk)
     form = TransitionForm(request.POST)
     form.is_valid()
+    if "comment" in form.errors:
+        # Too long, or a character that cannot be stored: said at the comment, kept as typed.
+        return _transition_error(
+            request, agreement, action, form.errors["comment"][0], request.POST
+        )
     comment = form.cleaned_data.get("comment") or ""
     transition = TRANSITIONS.get(action)
     if transition and transition.needs_comment and not comment:
