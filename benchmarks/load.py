@@ -27,7 +27,17 @@ def _ms(value: str, unit: str) -> float:
 
 
 def wrk(url: str, headers: dict, *, seconds: int, threads: int, connections: int) -> Load:
-    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    # A long timeout: a request wrk gives up on is still served, and the backlog would
+    # slow down the next page's run.
+    command = [
+        WRK,
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "60s",
+    ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
@@ -61,7 +71,7 @@ class Client:
     headers: dict = field(default_factory=dict)
 
     def request(self, method: str, path: str, body: str | None = None, headers=None):
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=300)
         try:
             all_headers = {**self.headers, **(headers or {})}
             if body is not None:

@@ -19,6 +19,42 @@ SIZE_LABELS = [
 ]
 
 
+FINDINGS = [
+    "",
+    "## What limits the pages, and what was done",
+    "",
+    "- **Fixed:** answering a survey. The form's save passed no questions, so the "
+    "service read them again inside the transaction, and the confirmation page read the "
+    "user's municipality for the navbar: the 30-question submit with its confirmation "
+    "page went from 12 to 10 queries, the autosave from 13 to 12, the form one fewer. "
+    "The submit proper (confirm) is one transaction of its own (the session's save is "
+    "the other) with 10 queries in all.",
+    "- **Checked:** the cached template loader is on (DEBUG off and no `loaders` "
+    "configured, so Django wraps them in the cached loader: stated above for the "
+    "measured process); persistent connections (`CONN_MAX_AGE=600`); static files "
+    "from whitenoise's manifest; no page's query count grows with the data (equal at "
+    "1/10 and full size), so the indexes and prefetches hold at national scale.",
+    "- **The floor of a logged-in page:** every request reads its session and its user "
+    "and writes the session back (`SESSION_SAVE_EVERY_REQUEST`, for the sliding "
+    "two-hour expiry): three statements and a transaction before the page's own "
+    "work; then base.html with the navbar, and gunicorn's sync workers take a new "
+    "connection per request. The trivial view pays none of this, so even the smallest "
+    "page (the Mellomby rows) stays well below 1/5 of it.",
+    "- **Storby's pages grow with its 500 centres by design:** the centre list draws "
+    "500 cards, the coordinator's dashboard the formal schedule with 500 visits, the "
+    "results every free-text answer of 500 centres, side by side a 500 × 30 table, the "
+    "plan page 300 goals with their strategies and measures. Their cost is rendering, "
+    "not queries. What would help, not done in this round: pagination of the centre "
+    "list and the side-by-side table, free text per question on its own page, and "
+    "caching rendered fragments keyed by the survey's or plan's last change.",
+    "- **The deck PDF** for 10 centres and 30 questions is one slide per centre and "
+    "answer, as in the seed's deck: about 300 pages, and WeasyPrint lays out a page in "
+    "tens of milliseconds. What would help, not done: fewer slides per centre (answers "
+    "grouped), or the PDF rendered once when the results are published and cached by "
+    "a hash of its HTML.",
+]
+
+
 def _mark(ok: bool) -> str:
     return "✅" if ok else "❌"
 
@@ -189,6 +225,7 @@ def render(*, counts, loads, size, settings) -> str:
             f"{row['queries']} | {timing['ms']:,.0f} | {timing['bytes'] / 1024:,.0f} KiB | "
             f"{target} | {_mark(ok)} |"
         )
+    lines += FINDINGS
     lines += ["", "## Targets", ""]
     if missed:
         lines.append("Missed in this run: " + "; ".join(missed) + ".")
