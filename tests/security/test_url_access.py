@@ -62,6 +62,8 @@ DRAFT_TOOL_POST = row("login 302+ 404 404 404 404 302+")
 PUBLISHED_RESULTS = SKIEN_READS
 # Results of the open survey: the coordinator's; leaders see the survey (403).
 OPEN_RESULTS = row("login 200 404 403 403 404 200")
+# A page that only takes a POST: a GET does nothing (405) for everyone signed in.
+NO_GET = row("login 405 405 405 405 405 405")
 # The admin site: everyone but the administrator is sent to its login page.
 ADMIN_ONLY = row("alogin alogin alogin alogin alogin alogin 200")
 # A page of a model's admin: anonymous users meet the portal's login page first.
@@ -91,7 +93,7 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     # --- accounts: the login and password pages are public ---------------------------
     "login": {"GET": row("200 302 302 302 302 302 302")},
     # Back to the login page, signed in or not.
-    "logout": {"POST": row("login login login login login login login")},
+    "logout": {"GET": NO_GET, "POST": row("login login login login login login login")},
     "password_change": {
         "GET": EVERYONE_SIGNED_IN,
         "POST": row("login 302+ 302+ 302+ 302+ 302+ 302+"),
@@ -120,7 +122,7 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "GET": row("login 200 404 403 404 403 200"),
         "POST": row("login 302+ 404 403 404 403 302+"),
     },
-    "meetings:delete": {"POST": row("login 302+ 404 403 404 403 302+")},
+    "meetings:delete": {"GET": NO_GET, "POST": row("login 302+ 404 403 404 403 302+")},
     "meetings:ics": {"GET": KLYVE_AND_READER_READ},
     # --- plans (edited in the admin only) --------------------------------------------
     "plans:list": {"GET": EVERYONE_SIGNED_IN},
@@ -137,24 +139,24 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     "surveys:detail": {"GET": SURVEY_TOOL_GET, "GET draft": DRAFT_TOOL_GET},
     "surveys:edit": {"GET": SURVEY_TOOL_GET, "POST": SURVEY_TOOL_POST},
     "surveys:preview": {"GET": SURVEY_TOOL_GET},
-    "surveys:copy": {"POST": SURVEY_TOOL_POST},
+    "surveys:copy": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
     "surveys:send": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
-    "surveys:remind": {"POST": SURVEY_TOOL_POST},
-    "surveys:close": {"POST": SURVEY_TOOL_POST},
-    "surveys:publish": {"POST": SURVEY_TOOL_POST},
+    "surveys:remind": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
+    "surveys:close": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
+    "surveys:publish": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
     "surveys:question_add": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
     "surveys:question_edit": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
-    "surveys:question_move": {"POST draft": DRAFT_TOOL_POST},
+    "surveys:question_move": {"GET": NO_GET, "POST draft": DRAFT_TOOL_POST},
     "surveys:question_delete": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
     # Klyve's submitted answer to the published round, opened again by the coordinator.
-    "surveys:reopen": {"POST published": row("login 302+ 404 403 403 403 302+")},
+    "surveys:reopen": {"GET": NO_GET, "POST published": row("login 302+ 404 403 403 403 302+")},
     # --- surveys: answering (only the centre's own leader) ---------------------------
     "surveys:answer": {
         "GET": KLYVE_READS,
         "POST": row("login 403 404 302+ 404 404 403"),
         "GET published": KLYVE_AND_READER_READ,
     },
-    "surveys:answer_save": {"POST": row("login 403 404 200+ 404 404 403")},
+    "surveys:answer_save": {"GET": NO_GET, "POST": row("login 403 404 200+ 404 404 403")},
     # --- surveys: results, exports, the deck, the dossier ----------------------------
     "surveys:results": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
     "surveys:side_by_side": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
@@ -188,12 +190,14 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "GET signed": row("login 302 404 403 404 403 302"),
     },
     "agreements:transition": {
+        "GET": NO_GET,
         "POST": MUNICIPALITY_SIDE_POST.copy() | {"leader_a": "302"},
         "POST sent": row("login 302 404 302+ 404 404 302"),
         "POST signed": row("login 302 404 302 404 403 302"),
     },
-    "agreements:renew": {"POST active": row("login 302+ 404 403 404 403 302+")},
+    "agreements:renew": {"GET": NO_GET, "POST active": row("login 302+ 404 403 404 403 302+")},
     "agreements:adopt_framework": {
+        "GET": NO_GET,
         "POST": MUNICIPALITY_SIDE_POST,
         "POST signed": row("login 302 404 403 404 403 302"),
     },
@@ -206,10 +210,12 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     },
     "agreements:compare": {"GET": KLYVE_READS, "GET signed": KLYVE_AND_READER_READ},
     "agreements:comment_add": {
+        "GET": NO_GET,
         "POST": row("login 302+ 404 302+ 404 404 302+"),
         "POST signed": row("login 302+ 404 302+ 404 403 302+"),
     },
     "agreements:comment_resolve": {
+        "GET": NO_GET,
         "POST": row("login 302+ 404 302+ 404 404 302+"),
         "POST signed": row("login 302+ 404 302+ 404 403 302+"),
     },
