@@ -1,4 +1,5 @@
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,4 +14,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Brukernavn")
+        # AuthenticationForm sets max_length after the field is made, so nothing checks
+        # it: an over-long name went on to django-axes, whose record of the failed login
+        # holds 255 characters (a DataError on PostgreSQL).
+        self.fields["username"].validators.append(
+            MaxLengthValidator(self.fields["username"].max_length)
+        )
         self.fields["password"].label = _("Passord")
