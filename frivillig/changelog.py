@@ -1,9 +1,10 @@
 """The change log ("Endringslogg") of an object and its parts: who changed what and when,
 field by field, read from django-simple-history.
 
-Each page reads one query per kind of row it shows (the object, its questions, its
-clauses, …), the latest rows of each with their user, whatever the number of changes; a
-row is compared with the one before it of the same object among those read.
+Each kind of row (the object, its questions, its clauses, …) costs one query, the latest
+rows of that kind with their user, whatever the number of changes; a row is compared
+with the one before it of the same object among those read. The object's page reads the
+object and at most one kind of part (`Kind.on_page`); the full log reads them all.
 """
 
 import datetime
@@ -260,12 +261,19 @@ class Kind:
     municipality: object  # object → its municipality's id
     sources: object  # object → its history querysets
     back: object  # object → the object's page
+    # How many of the sources the object's page reads itself (a query each); the others
+    # are in the full log it links to, which keeps busy pages within their query budget.
+    on_page: int = 2
 
 
 # The kinds of page with a change log, by the name in the URL.
 KINDS = {
     "sentral": Kind(
-        _centre_for_user, lambda c: c.municipality_id, centre_sources, Centre.get_absolute_url
+        _centre_for_user,
+        lambda c: c.municipality_id,
+        centre_sources,
+        Centre.get_absolute_url,
+        on_page=1,
     ),
     "undersokelse": Kind(
         lambda user, pk: access.get_survey_for_user(user, pk),
@@ -290,6 +298,7 @@ KINDS = {
         lambda p: p.municipality_id,
         plan_sources,
         Plan.get_absolute_url,
+        on_page=1,
     ),
     "mal": Kind(
         lambda user, pk: access.get_goal_for_user(
@@ -298,6 +307,7 @@ KINDS = {
         lambda g: g.plan.municipality_id,
         goal_sources,
         Goal.get_absolute_url,
+        on_page=1,
     ),
 }
 
@@ -307,7 +317,10 @@ def for_page(user, kind: str, obj, municipality_id) -> Changelog | None:
     them."""
     if not access.can_see_history(user, municipality_id):
         return None
-    found, has_more = changes(KINDS[kind].sources(obj))
+    sources = KINDS[kind].sources(obj)
+    on_page = KINDS[kind].on_page
+    found, has_more = changes(sources[:on_page])
+    has_more = has_more or len(sources) > on_page
     return Changelog(found, has_more, reverse("changelog", args=[kind, obj.pk]))
 
 

@@ -97,11 +97,15 @@ def test_the_plan_and_goal_pages_show_admin_edits(page_of, coordinator, reader, 
     goal.title = "Frivilligheten har svært gode vekstvilkår"
     goal._history_user = admin_user
     goal.save()
-    for url in (goal.get_absolute_url(), goal.plan.get_absolute_url()):
+    plan_log = reverse("changelog", args=["plan", goal.plan.pk])
+    status, page = page_of(coordinator, goal.plan.get_absolute_url())
+    assert f'href="{plan_log}"' in page  # the plan's page reads the plan's own rows
+    for url in (goal.get_absolute_url(), plan_log):
         status, page = page_of(coordinator, url)
         assert status == 200 and "Endringslogg" in page, url
         assert "<ins>Frivilligheten har svært gode vekstvilkår</ins>" in page, url
         assert admin_user.username in page or admin_user.get_full_name() in page
+    for url in (goal.get_absolute_url(), goal.plan.get_absolute_url()):
         status, page = page_of(reader, url)
         assert status == 200 and "Endringslogg" not in page, url
 

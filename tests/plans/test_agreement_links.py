@@ -126,7 +126,7 @@ def test_goal_page_costs_the_same_queries_with_more_agreements(
         )
     large = _query_count(client, url)
     assert small == large
-    assert large <= 18  # 14 + 4 for the coordinator's change log
+    assert large <= 15  # 14 + 1 for the coordinator's change log
 
 
 def test_centre_page_lists_its_agreements_to_those_who_may_see_them(
