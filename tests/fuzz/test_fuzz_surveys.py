@@ -14,6 +14,7 @@ from surveys.models import Answer, Question, Survey, SurveyResponse, Theme
 from ..factories import QuestionFactory, SurveyFactory, SurveyResponseFactory
 from ..surveys.conftest import in_days
 from .helpers import (
+    TRIED,
     assert_field_error,
     assert_no_raw_payloads,
     assert_shown_escaped,
@@ -553,3 +554,25 @@ def test_a_long_ranked_answer_can_be_put_in_a_theme(client_for, coordinator, ans
     )
     assert answer.saved, errors_on_page(answer.html)
     assert Theme.objects.get(question=question, name="Lange svar").members.get().text == key
+
+
+NASTY = (
+    "Svar \x08\x0b\x0c\x1b[31m\x7f\u202eRTL\u200b 👩🏽‍🚒 e\u0301 <script>alert(1)</script> {{ x }}"
+)
+
+
+def test_the_deck_and_exports_take_control_characters_and_payloads(
+    client_for, coordinator, answered
+):
+    survey, questions = answered
+    Answer.objects.filter(question=questions["ranked"]).update(items=[NASTY, "ß" * 200])
+    Question.objects.filter(pk=questions["ranked"].pk).update(summary=NASTY)
+    client = client_for(coordinator)
+    for name in ("surveys:deck_pdf", "surveys:export_csv", "surveys:export_xlsx", "surveys:deck"):
+        TRIED["deck and exports"] += 1
+        response = client.get(reverse(name, args=[survey.pk]))
+        assert response.status_code == 200
+    assert (
+        "<script>alert(1)</script>"
+        not in client.get(reverse("surveys:deck", args=[survey.pk])).content.decode()
+    )
