@@ -129,9 +129,16 @@ def measure(submit_sessions: int = 0) -> dict:
     from django.conf import settings
     from django.template import engines
 
-    loader = engines["django"].engine.template_loaders[0]
+    def cached(loaders) -> bool:
+        # django-template-partials wraps Django's loaders in its own.
+        return any(
+            type(loader).__module__ == "django.template.loaders.cached"
+            or cached(getattr(loader, "loaders", []))
+            for loader in loaders
+        )
+
     return {
-        "cached_templates": type(loader).__module__ == "django.template.loaders.cached",
+        "cached_templates": cached(engines["django"].engine.template_loaders),
         "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
         "debug": settings.DEBUG,
         "rows": rows,
