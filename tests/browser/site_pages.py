@@ -22,6 +22,8 @@ from plans.models import Goal, Hearing, Plan
 from surveys import services as survey_services
 from surveys.models import Question, Survey
 
+from ..factories import HearingFactory
+
 LANGUAGES = {"nb": "bokmål", "nn": "nynorsk"}
 
 # The demo users who play each role; the leader leads Klyve nærmiljøsenter in Skien.
@@ -111,19 +113,19 @@ def load_demo() -> Demo:
 
 
 def _hearing() -> Hearing:
-    """The demo's only hearing is Drammen's; Skien gets one on its strategic plan, so the
-    Skien roles see a hearing page too."""
-    existing = Hearing.objects.filter(plan__municipality__slug="skien").first()
-    if existing:
-        return existing
-    drammen = Hearing.objects.first()
-    plan = Plan.objects.get(title="Strategisk plan for frivillighet")
-    fields = {
-        f.name: getattr(drammen, f.name)
-        for f in Hearing._meta.concrete_fields
-        if f.name not in ("id", "plan")
-    }
-    return Hearing.objects.create(plan=plan, **fields)
+    """The demo's only hearing is Drammen's; Skien's strategic plan gets a copy with its
+    inputs, so the Skien roles see a hearing page with a table of inputs too."""
+    drammen = Hearing.objects.get(plan__municipality__slug="drammen")
+    hearing = HearingFactory(
+        plan=Plan.objects.get(title="Strategisk plan for frivillighet"),
+        start_date=drammen.start_date,
+        end_date=drammen.end_date,
+        summary=drammen.summary,
+    )
+    for item in drammen.inputs.all():
+        item.pk, item.hearing = None, hearing
+        item.save()
+    return hearing
 
 
 def _klyve_agreements(demo):
