@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.formsets import ROW_LIMIT
 from plans.models import Goal
 
 from .models import Agreement, AgreementClause, AgreementVersion, Comment
@@ -201,6 +202,7 @@ LocalClauseFormSet = forms.inlineformset_factory(
     formset=BaseLocalClauseFormSet,
     extra=1,
     can_delete=True,
+    **ROW_LIMIT,
 )
 
 

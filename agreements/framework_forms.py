@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from centres.forms import municipal_goal_choices
+from frivillig.lib.formsets import ROW_LIMIT
 
 from .models import Framework, FrameworkClause
 
@@ -139,6 +140,7 @@ FrameworkClauseFormSet = forms.inlineformset_factory(
     formset=BaseClauseFormSet,
     extra=1,
     can_delete=True,
+    **ROW_LIMIT,
 )
 
 

@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.forms import row_helper
+from frivillig.lib.formsets import ROW_LIMIT
 from plans.models import Goal
 
 from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal
@@ -235,6 +236,7 @@ PeriodGoalFormSet = forms.inlineformset_factory(
     form=PeriodGoalForm,
     extra=1,
     can_delete=True,
+    **ROW_LIMIT,
 )
 PartnerFormSet = forms.inlineformset_factory(
     Centre,
@@ -242,6 +244,7 @@ PartnerFormSet = forms.inlineformset_factory(
     fields=["name", "cooperation"],
     extra=1,
     can_delete=True,
+    **ROW_LIMIT,
     widgets={"cooperation": forms.Textarea(attrs={"rows": 3})},
 )
 
@@ -262,6 +265,7 @@ ContactFormSet = forms.inlineformset_factory(
     form=ContactForm,
     extra=1,
     can_delete=True,
+    **ROW_LIMIT,
 )
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.forms import row_helper
+from frivillig.lib.formsets import ROW_LIMIT
 
 from .models import AgendaItem, FollowUp, Meeting
 
@@ -61,6 +62,7 @@ AgendaFormSet = forms.inlineformset_factory(
     form=AgendaItemForm,
     extra=2,
     can_delete=True,
+    **ROW_LIMIT,
 )
 FollowUpFormSet = forms.inlineformset_factory(
     Meeting,
@@ -68,6 +70,7 @@ FollowUpFormSet = forms.inlineformset_factory(
     form=FollowUpForm,
     extra=1,
     can_delete=True,
+    **ROW_LIMIT,
 )
 
 

@@ -1,3 +1,8 @@
+# The most rows of one kind a page posts. Django's default (max_num + 1000) let a tampered
+# row count make the server build 2000 forms for one request.
+ROW_LIMIT = {"max_num": 100, "absolute_max": 100, "validate_max": True}
+
+
 def save_in_displayed_order(formset, **parent) -> None:
     """Save an inline formset whose model has an `order` field: rows keep the order they
     have on the page, deleted and untouched blank rows go away."""
