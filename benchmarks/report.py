@@ -48,7 +48,7 @@ FINDINGS = [
     "list and the side-by-side table, free text per question on its own page, and "
     "caching rendered fragments keyed by the survey's or plan's last change.",
     "- **The deck PDF** for 10 centres and 30 questions is one slide per centre and "
-    "answer, as in the seed's deck: about 300 pages, and WeasyPrint lays out a page in "
+    "answer, as in the seed's deck: 212 pages, and WeasyPrint lays out a page in "
     "tens of milliseconds. What would help, not done: fewer slides per centre (answers "
     "grouped), or the PDF rendered once when the results are published and cached by "
     "a hash of its HTML.",
