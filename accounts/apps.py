@@ -7,6 +7,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Kommuner og brukere")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from . import security
+        from .middleware import SessionRenewalMiddleware
 
         security.connect()
+        user_logged_in.connect(
+            SessionRenewalMiddleware.mark_renewed, dispatch_uid="session_renewed_at_login"
+        )

@@ -1,3 +1,6 @@
+import time
+
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
 from django.http import JsonResponse
 from django.shortcuts import resolve_url
@@ -31,3 +34,41 @@ def _is_script_request(request) -> bool:
     return request.headers.get("X-Requested-With") in {"fetch", "XMLHttpRequest"} or (
         "application/json" in request.headers.get("Accept", "")
     )
+
+
+class SessionRenewalMiddleware:
+    """The sliding expiry of a session without a write on every request.
+
+    A session ends SESSION_COOKIE_AGE seconds after it was last renewed, and a request
+    renews it only when the last renewal is SESSION_RENEW_AFTER seconds old (or the
+    request changed the session anyway): ordinary page views read the session and write
+    nothing, and a session still ends after SESSION_COOKIE_AGE of inactivity, give or
+    take those seconds. Sits after SessionMiddleware, so SessionMiddleware saves what it
+    marks. Logging out flushes the session, which stays empty.
+    """
+
+    KEY = "_renewed_at"
+
+    @classmethod
+    def mark_renewed(cls, sender, request, user, **kwargs):
+        """A login creates the session: it counts as renewed (user_logged_in)."""
+        if getattr(request, "session", None) is not None:
+            request.session[cls.KEY] = int(time.time())
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or not session.accessed or session.is_empty():
+            return response
+        now = int(time.time())
+        renewed = session.get(self.KEY)
+        if (
+            session.modified
+            or not isinstance(renewed, int)
+            or now - renewed >= settings.SESSION_RENEW_AFTER
+        ):
+            session[self.KEY] = now
+        return response

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After SessionMiddleware: renews the session's expiry every few minutes, not always.
+    "accounts.middleware.SessionRenewalMiddleware",
     "frivillig.lib.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -236,10 +238,12 @@ PRIVACY_CONTACT_EMAIL = os.environ.get(
 # How long the operator keeps backups of the database, as the privacy notice states it.
 BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
 
-# A session ends after SESSION_COOKIE_AGE seconds without a request (every request
-# renews it); logging out deletes it on the server, so a copied cookie is worth nothing.
+# A session ends after SESSION_COOKIE_AGE seconds without a request; logging out deletes
+# it on the server, so a copied cookie is worth nothing. A request renews the expiry only
+# when the last renewal is SESSION_RENEW_AFTER seconds old
+# (accounts.middleware.SessionRenewalMiddleware), so page views do not write the session.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_AFTER = 5 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

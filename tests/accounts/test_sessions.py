@@ -6,11 +6,15 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.middleware import SessionRenewalMiddleware
 from surveys.models import Survey, SurveyResponse
 from tests.factories import SurveyFactory
 from tests.surveys.conftest import seed_questions
@@ -64,13 +68,55 @@ def autosave(client, response, questions, text, **extra):
     )
 
 
-def test_sessions_last_two_hours_of_inactivity_and_every_request_renews_them(client, person):
+def test_sessions_last_two_hours_of_inactivity(client, person):
     assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
     log_in(client)
+    assert client.cookies["sessionid"]["max-age"] == 2 * 60 * 60
+    expires = Session.objects.get().expire_date
+    assert expires - timezone.now() > datetime.timedelta(hours=1, minutes=59)
+
+
+def test_page_views_within_a_few_minutes_of_the_last_renewal_do_not_write_the_session(
+    client, person
+):
+    log_in(client)
+    expires = Session.objects.get().expire_date
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+    assert not [q for q in queries if "UPDATE" in q["sql"] and "django_session" in q["sql"]]
+    assert Session.objects.get().expire_date == expires
+
+
+def age_the_session(client, seconds):
+    """The session as if it had last been renewed `seconds` ago."""
+    key = client.cookies["sessionid"].value
+    row = Session.objects.get(session_key=key)
+    data = row.get_decoded()
+    data[SessionRenewalMiddleware.KEY] -= seconds
+    Session.objects.filter(session_key=key).update(
+        session_data=SessionStore().encode(data),
+        expire_date=row.expire_date - datetime.timedelta(seconds=seconds),
+    )
+
+
+def test_a_request_five_minutes_after_the_last_renewal_renews_the_session(client, person):
+    log_in(client)
+    age_the_session(client, settings.SESSION_RENEW_AFTER + 1)
     response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
     assert response.cookies["sessionid"]["max-age"] == 2 * 60 * 60
     expires = Session.objects.get().expire_date
     assert expires - timezone.now() > datetime.timedelta(hours=1, minutes=59)
+
+
+def test_a_session_left_alone_for_two_hours_has_ended(client, person):
+    log_in(client)
+    age_the_session(client, settings.SESSION_COOKIE_AGE + 1)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
 
 
 def test_an_ended_session_sends_the_next_page_to_the_login(client, person):
