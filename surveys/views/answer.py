@@ -24,35 +24,60 @@ from ..models import (
 
 def rows(questions, values, errors):
     """What the form template needs per question: the current answer, its error,
-    whether it is shown now, and the condition written out for follow-ups."""
+    whether it is shown now, and the condition written out for follow-ups; and, ready
+    to print, the ids, aria-describedby and each option with its id and checked state
+    (the template's per-field logic and number formatting were most of the page's cost).
+    """
     shown = services.shown_ids(questions, values)
     result = []
     for q in questions:
         answer = values.get(q.pk)
         items = list(answer.items) if answer else []
+        text = answer.text if answer else ""
+        number = str(answer.number) if answer and answer.number is not None else ""
         condition = ""
         if q.parent_id and q.show_when:
             condition = _("Svar bare hvis du svarte %(value)s på %(number)s.") % {
                 "value": services.condition_label(q.parent, q.show_when),
                 "number": q.parent.number,
             }
+        error = errors.get(q.pk, "")
+        field_id = f"q{q.pk}"
+        described = [
+            f"{field_id}_{part}"
+            for part, present in (("error", error), ("condition", condition), ("help", q.help_text))
+            if present
+        ]
+        ranked = (
+            [(n, items[n - 1] if n <= len(items) else "") for n in range(1, q.rank_count + 1)]
+            if q.kind == Question.Kind.RANKED
+            else []
+        )
+        options = _options(q)
+        if q.kind == Question.Kind.MULTIPLE:
+            checked = set(items)
+        else:
+            checked = {number if q.kind == Question.Kind.SCALE else text}
         result.append(
             {
                 "q": q,
                 "answer": answer,
-                "text": answer.text if answer else "",
-                "number": str(answer.number) if answer and answer.number is not None else "",
+                "text": text,
+                "number": number,
                 "items": items,
-                "ranked": [
-                    (n, items[n - 1] if n <= len(items) else "") for n in range(1, q.rank_count + 1)
-                ]
-                if q.kind == Question.Kind.RANKED
-                else [],
-                "options": _options(q),
-                "error": errors.get(q.pk, ""),
+                "ranked": ranked,
+                "ranked_inputs": [(str(n), f"{field_id}_{n}", value) for n, value in ranked],
+                "options": options,
+                "option_inputs": [
+                    (f"{field_id}_{n}", value, label, value in checked)
+                    for n, (value, label) in enumerate(options, start=1)
+                ],
+                "error": error,
                 "shown": q.pk in shown,
                 "condition": condition,
-                "first_id": f"q{q.pk}_1" if q.kind not in Question.TEXT_KINDS else f"q{q.pk}",
+                "id": field_id,
+                "describedby": " ".join(described),
+                "first_id": field_id if q.kind in Question.TEXT_KINDS else f"{field_id}_1",
             }
         )
     return result
