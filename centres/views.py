@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from frivillig import changelog
+from frivillig.lib.pagination import paginate
 from meetings.schedule import formal_schedule
 
 from .filters import CentreFilter
@@ -12,15 +13,18 @@ from .forms import CentreEditForms
 from .models import Centre
 from .services import save_centre_profile
 
+# A page of cards: eight rows of three on a wide screen.
+CENTRES_PER_PAGE = 24
+
 
 def centre_list(request):
     centres = access.visible_centres(request.user, Centre.objects.for_list())
     centre_filter = CentreFilter(request.GET or None, queryset=centres)
-    centres = list(centre_filter.qs)
+    page = paginate(request, centre_filter.qs, CENTRES_PER_PAGE)
     today = timezone.localdate()
     visits = {}
     if request.user.municipality_id:
-        active = [centre for centre in centres if centre.active]
+        active = [centre for centre in page if centre.active]
         schedule = formal_schedule(request.user.municipality, today.year, today, centres=active)
         visits = {item.centre.pk: item for item in schedule.visits}
     return render(
@@ -28,7 +32,8 @@ def centre_list(request):
         "centres/centre_list.html",
         {
             "filter": centre_filter,
-            "rows": [(centre, visits.get(centre.pk)) for centre in centres],
+            "page": page,
+            "rows": [(centre, visits.get(centre.pk)) for centre in page],
             "year": today.year,
         },
     )
