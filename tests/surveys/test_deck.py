@@ -2,8 +2,10 @@
 
 import io
 
+from django.core.cache import cache
 from django.urls import reverse
 from pypdf import PdfReader
+from weasyprint import HTML
 
 from surveys.models import SurveyResponse
 from surveys.templatetags.survey_results import in_sentence
@@ -114,6 +116,34 @@ def test_deck_downloads_as_a_pdf_with_the_slide_text(client_for, coordinator, mu
     assert "Tre av fem synes samhandlingen er på rett nivå." in text
     assert "Som nå, men oftere besøk" in text
     assert len(reader.pages) >= 5 * 6
+
+
+def test_the_same_deck_is_rendered_once_and_again_after_a_change(
+    client_for, coordinator, municipality, monkeypatch
+):
+    rendered = []
+    write_pdf = HTML.write_pdf
+
+    def counted(self, *args, **kwargs):
+        rendered.append(self)
+        return write_pdf(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "write_pdf", counted)
+    cache.clear()
+    survey, questions, _centres = _deck_survey(municipality)
+    client = client_for(coordinator)
+    url = reverse("surveys:deck_pdf", args=[survey.pk])
+    first = client.get(url).content
+    assert client.get(url).content == first
+    assert len(rendered) == 1
+    questions["level"].summary = "Alle fem synes samhandlingen er på rett nivå."
+    questions["level"].save()
+    changed = client.get(url).content
+    assert len(rendered) == 2
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(changed)).pages
+    )
+    assert "Alle fem synes samhandlingen er på rett nivå." in text
 
 
 def test_dossier_has_profile_latest_answers_and_open_follow_ups(
