@@ -1,8 +1,6 @@
-from collections import Counter
-
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Case, Count, When, Window
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +11,10 @@ from accounts.models import Municipality
 from agreements.models import WAITING_FOR, Agreement, Side
 from meetings.models import FollowUp, Meeting
 from meetings.schedule import formal_schedule
+
+# Each list on the dashboard shows this many items, the most urgent first, with the count
+# and a link to the whole list: the page does not grow with the municipality.
+DASHBOARD_ITEMS = 10
 
 
 def _year(request, today) -> int:
@@ -55,6 +57,7 @@ def dashboard(request):
             "municipality": municipality,
             "own_centre": own_centre,
             "schedule": schedule,
+            "visits": schedule.most_urgent(DASHBOARD_ITEMS),
             "year": year,
             "years": range(today.year - 2, today.year + 2),
             "today": today,
@@ -86,26 +89,33 @@ def _agreement_card(user, municipality) -> dict | None:
         return {"leader": True, "agreements": agreements}
     if not access.can_manage_agreements(user, municipality.pk):
         return None
-    # A municipality has some dozens of agreements: one query for the counts and the list.
-    agreements = list(
-        access.visible_agreements(user)
-        .filter(municipality=municipality)
-        .with_renewal_state()
-        .select_related("centre")
-    )
-    counts = Counter(agreement.status for agreement in agreements)
-    to_do = []
-    for agreement in agreements:
-        agreement.waiting_reason = agreement.waiting_reason_for(Side.MUNICIPALITY)
-        if agreement.waiting_reason:
-            to_do.append(agreement)
+    # Counted in the database and only the first items read: the card costs two
+    # queries whatever the number of agreements.
+    agreements = access.visible_agreements(user).filter(municipality=municipality)
+    counts = dict(agreements.order_by().values_list("status").annotate(n=Count("pk")))
     # Closest to done first (the order of WAITING_FOR): signing, approving, rewriting,
-    # and renewals last.
+    # and renewals last; a renewal already started waits for no one.
     priority = list(WAITING_FOR[Side.MUNICIPALITY])
-    to_do.sort(key=lambda a: (priority.index(a.status), a.centre.name, a.valid_from))
+    waiting = (
+        agreements.with_renewal_state()
+        .filter(status__in=priority)
+        .exclude(status=S.RENEWAL_DUE, renewal_started=True)
+    )
+    to_do = list(
+        waiting.select_related("centre")
+        .annotate(
+            priority=Case(*(When(status=s, then=i) for i, s in enumerate(priority))),
+            # How many wait in all, counted before the limit.
+            waiting_count=Window(Count("pk")),
+        )
+        .order_by("priority", "centre__name", "valid_from")[:DASHBOARD_ITEMS]
+    )
+    for agreement in to_do:
+        agreement.waiting_reason = agreement.waiting_reason_for(Side.MUNICIPALITY)
     return {
         "leader": False,
         "to_do": to_do,
+        "to_do_count": to_do[0].waiting_count if to_do else 0,
         "counts": [(value, label, counts[value]) for value, label in S.choices if value in counts],
         "total": sum(counts.values()),
     }

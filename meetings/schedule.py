@@ -59,6 +59,17 @@ class Schedule:
     def overdue_count(self) -> int:
         return self.count(Status.OVERDUE)
 
+    def most_urgent(self, n: int) -> list[ScheduleItem]:
+        """The n visits to see to first: overdue, not planned yet, planned (soonest
+        first), then held (latest first); by centre name within each."""
+        rank = {Status.OVERDUE: 0, Status.DUE: 1, Status.PLANNED: 2, Status.HELD: 3}
+
+        def key(item):
+            day = item.meeting.date.toordinal() if item.meeting else 0
+            return (rank[item.status], -day if item.status == Status.HELD else day)
+
+        return sorted(self.visits, key=key)[:n]
+
 
 def _item(kind, centre, meetings, due, today) -> ScheduleItem:
     held = [m for m in meetings if m.date <= today]
