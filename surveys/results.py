@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -204,6 +206,8 @@ class QuestionResult:
     tally: list[ThemeTally] = field(default_factory=list)
     follow_ups: list[QuestionResult] = field(default_factory=list)
     parent: QuestionResult | None = None
+    # Set when `answers` holds only the first of the answers (SurveyResults' text_limit).
+    answer_count: int | None = None
 
     @property
     def kind(self) -> str:
@@ -211,7 +215,11 @@ class QuestionResult:
 
     @property
     def answered(self) -> int:
-        return len(self.answers)
+        return len(self.answers) if self.answer_count is None else self.answer_count
+
+    @property
+    def has_more_answers(self) -> bool:
+        return self.answered > len(self.answers)
 
     @property
     def condition(self) -> str:
@@ -281,9 +289,15 @@ def answer_lines(answer: Answer | None) -> list[str]:
 
 
 class SurveyResults:
-    """The results of one survey, from its submitted responses."""
+    """The results of one survey, from its submitted responses.
 
-    def __init__(self, survey: Survey):
+    `answers_for`: read only the answers of these submitted responses (a page of centres
+    side by side; the counts are then those of the page). `text_limit`: of a free-text
+    question read only the first answers (by centre name), counted in full in the
+    database: the results page shows those and links to the question's own page.
+    """
+
+    def __init__(self, survey: Survey, *, answers_for=None, text_limit: int | None = None):
         self.survey = survey
         questions = list(survey.questions.in_order().select_related("copied_from"))
         responses = list(survey.responses.select_related("centre").order_by("centre__name", "pk"))
@@ -310,10 +324,13 @@ class SurveyResults:
                 parent.follow_ups.append(result)
                 self.by_question[question.pk] = result
 
-        centres = {r.pk: r.centre for r in self.submitted}
-        answers = Answer.objects.filter(response__in=[r.pk for r in self.submitted]).order_by(
+        read = self.submitted if answers_for is None else answers_for
+        centres = {r.pk: r.centre for r in read}
+        answers = Answer.objects.filter(response__in=[r.pk for r in read]).order_by(
             "response__centre__name", "pk"
         )
+        if text_limit is not None:
+            answers = self._first_texts(answers, text_limit)
         for answer in answers:
             result = self.by_question.get(answer.question_id)
             if result is not None and not answer.is_empty():
@@ -326,6 +343,25 @@ class SurveyResults:
             self._count(result)
             if result.kind == Question.Kind.RANKED:
                 result.tally = tally_themes(result, themes.get(result.question.pk, {}))
+
+    def _first_texts(self, answers, limit: int):
+        """The answers with only the first `limit` of each free-text question; the full
+        count of those questions' answers is set on their results (one more query)."""
+        texts = Q(question__kind__in=Question.TEXT_KINDS)
+        answers = answers.exclude(texts & Q(text=""))
+        counts = answers.filter(texts).order_by().values_list("question").annotate(n=Count("pk"))
+        for question_pk, n in counts:
+            if question_pk in self.by_question:
+                self.by_question[question_pk].answer_count = n
+        for result in self.by_question.values():
+            if result.kind in Question.TEXT_KINDS and result.answer_count is None:
+                result.answer_count = 0
+        nth = Window(
+            RowNumber(),
+            partition_by=F("question_id"),
+            order_by=[F("response__centre__name").asc(), F("pk").asc()],
+        )
+        return answers.annotate(nth=nth).filter(~texts | Q(nth__lte=limit))
 
     @staticmethod
     def _themes(question_ids) -> dict[int, dict[str, Theme]]:

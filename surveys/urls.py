@@ -41,6 +41,11 @@ urlpatterns = [
         name="centre_results",
     ),
     path(
+        "<int:pk>/resultater/sporsmal/<int:question_pk>/",
+        results.question_answers,
+        name="question_answers",
+    ),
+    path(
         "<int:pk>/resultater/sporsmal/<int:question_pk>/temaer/",
         results.theme_page,
         name="themes",

@@ -9,12 +9,19 @@ from django.utils.translation import gettext as _
 from accounts import access
 from centres.models import Centre
 from frivillig import changelog
+from frivillig.lib.pagination import paginate
 
 from .. import exports, themes
 from ..deck import deck_context, latest_submitted_response, open_follow_ups, render_pdf
-from ..models import Question
+from ..models import Answer, Question, SurveyResponse
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
 from ..results import SurveyResults, compare_rounds, previous_round, survey_for_results
+
+# The results page shows the first answers of a free-text question, its own page the rest
+# a page at a time; side by side a page of centres.
+RESULT_ANSWERS = 10
+ANSWERS_PER_PAGE = 25
+CENTRES_SIDE_BY_SIDE = 15
 
 
 def _survey(request, pk):
@@ -32,7 +39,32 @@ def results(request, pk):
         "surveys/results.html",
         {
             "survey": survey,
-            "results": SurveyResults(survey),
+            "results": SurveyResults(survey, text_limit=RESULT_ANSWERS),
+            "can_manage": access.can_manage_survey(request.user, survey),
+        },
+    )
+
+
+def question_answers(request, pk, question_pk):
+    """Every centre's answer to one question, a page at a time."""
+    survey = _survey(request, pk)
+    question = _question(survey, question_pk)
+    answers = (
+        Answer.objects.filter(question=question, response__status=SurveyResponse.Status.SUBMITTED)
+        .exclude(text="", items=[], number=None)
+        .select_related("response__centre")
+        .order_by("response__centre__name", "pk")
+    )
+    page = paginate(request, answers, ANSWERS_PER_PAGE)
+    for answer in page:
+        answer.question = question  # already loaded: no query per answer
+    return render(
+        request,
+        "surveys/question_answers.html",
+        {
+            "survey": survey,
+            "question": question,
+            "page": page,
             "can_manage": access.can_manage_survey(request.user, survey),
         },
     )
@@ -162,8 +194,15 @@ def _theme_action(request, question, action, selection) -> bool:
 
 def side_by_side(request, pk):
     survey = _survey(request, pk)
-    results = SurveyResults(survey)
-    rows = [(centre, results.for_centre(centre)) for centre in results.centres]
+    submitted = survey.responses.filter(status=SurveyResponse.Status.SUBMITTED)
+    page = paginate(
+        request,
+        submitted.select_related("centre").order_by("centre__name", "pk"),
+        CENTRES_SIDE_BY_SIDE,
+    )
+    responses = list(page)
+    results = SurveyResults(survey, answers_for=responses)
+    rows = [(response.centre, results.for_centre(response.centre)) for response in responses]
     return render(
         request,
         "surveys/side_by_side.html",
@@ -171,6 +210,7 @@ def side_by_side(request, pk):
             "survey": survey,
             "results": results,
             "rows": rows,
+            "page": page,
             "can_manage": access.can_manage_survey(request.user, survey),
         },
     )

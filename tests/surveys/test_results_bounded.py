@@ -1,0 +1,93 @@
+"""The results pages stay the same size whatever the number of centres: the first answers
+of a free-text question with a link to all of them, a page of centres side by side."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from surveys.views.results import ANSWERS_PER_PAGE, CENTRES_SIDE_BY_SIDE, RESULT_ANSWERS
+
+from .results_data import build_survey
+
+GOALS_TEXT = "Gode møteplasser i bydelen"
+
+
+def _queries(client, url, **params) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+def test_results_show_the_first_ten_free_text_answers_and_count_all(
+    client_for, coordinator, municipality, django_assert_max_num_queries
+):
+    survey, questions, _centres = build_survey(municipality, 40)
+    client = client_for(coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("surveys:results", args=[survey.pk]))
+    page = response.content.decode()
+    assert page.count(GOALS_TEXT) == RESULT_ANSWERS
+    goals_url = reverse("surveys:question_answers", args=[survey.pk, questions["goals"].pk])
+    assert f'href="{goals_url}">Vis alle 40 svar' in page
+    # The counts are over every answer, not only those shown.
+    assert "40 av 40 (100 %)" in page
+    # The ranked list's answers too are a sample with the link to all.
+    groups_url = reverse("surveys:question_answers", args=[survey.pk, questions["groups"].pk])
+    assert f'href="{groups_url}">Vis alle 40 svar' in page
+    # Ten centres in the side menu, and the way to all of them.
+    assert page.count("/resultater/sentral/") == 10
+    assert "Alle 40 sentralene side ved side" in page
+
+
+def test_a_question_page_lists_every_answer_a_page_at_a_time(
+    client_for, reader, municipality, django_assert_max_num_queries
+):
+    survey, questions, _centres = build_survey(municipality, 40)
+    url = reverse("surveys:question_answers", args=[survey.pk, questions["goals"].pk])
+    client = client_for(reader)
+    with django_assert_max_num_queries(10):
+        page = client.get(url).content.decode()
+    assert page.count(GOALS_TEXT) == ANSWERS_PER_PAGE
+    assert "40 svar" in page and 'aria-label="Sider med svar"' in page
+    assert 'href="?side=2"' in page
+    assert client.get(url, {"side": 2}).content.decode().count(GOALS_TEXT) == 40 - ANSWERS_PER_PAGE
+
+
+def test_a_question_page_costs_the_same_queries_for_5_and_40_centres(
+    client_for, coordinator, municipality
+):
+    client = client_for(coordinator)
+    small, small_questions, _ = build_survey(municipality, 5, round=2025)
+    large, large_questions, _ = build_survey(municipality, 40, round=2024)
+    few = _queries(
+        client, reverse("surveys:question_answers", args=[small.pk, small_questions["goals"].pk])
+    )
+    many = _queries(
+        client, reverse("surveys:question_answers", args=[large.pk, large_questions["goals"].pk])
+    )
+    assert few == many
+
+
+def test_a_question_of_another_survey_is_not_found(client_for, coordinator, municipality):
+    survey, _questions, _ = build_survey(municipality, 2, round=2025)
+    _other, other_questions, _ = build_survey(municipality, 2, round=2024)
+    url = reverse("surveys:question_answers", args=[survey.pk, other_questions["goals"].pk])
+    assert client_for(coordinator).get(url).status_code == 404
+
+
+def test_side_by_side_shows_a_page_of_centres_with_links_to_the_rest(
+    client_for, coordinator, municipality, django_assert_max_num_queries
+):
+    survey, _questions, centres = build_survey(municipality, 40)
+    url = reverse("surveys:side_by_side", args=[survey.pk])
+    client = client_for(coordinator)
+    with django_assert_max_num_queries(12):
+        page = client.get(url).content.decode()
+    assert page.count('<th scope="row">') == CENTRES_SIDE_BY_SIDE
+    assert page.count(GOALS_TEXT) == CENTRES_SIDE_BY_SIDE
+    assert 'aria-label="Sider med sentraler"' in page and 'href="?side=3"' in page
+    assert 'aria-current="page"' in page
+
+    last = client.get(url, {"side": 3}).content.decode()
+    assert last.count('<th scope="row">') == 40 - 2 * CENTRES_SIDE_BY_SIDE
+    assert sorted(centres, key=lambda c: c.name)[-1].name in last
