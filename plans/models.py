@@ -5,7 +5,7 @@ choose and carry out actions; hearings record the inputs a plan received."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,12 +154,17 @@ class GoalQuerySet(models.QuerySet):
         directly or through one of its strategies: two EXISTS columns, one query."""
         from centres.models import PeriodGoal
 
-        centre_goals = PeriodGoal.objects.filter(
-            Q(municipal_goals=OuterRef("pk")) | Q(municipal_strategies__goal=OuterRef("pk"))
+        # Two EXISTS on the link tables rather than one on PeriodGoal with an OR across
+        # both joins, which PostgreSQL can only answer by scanning every period goal.
+        by_goal = PeriodGoal.municipal_goals.through.objects.filter(goal=OuterRef("pk"))
+        by_strategy = PeriodGoal.municipal_strategies.through.objects.filter(
+            strategy__goal=OuterRef("pk")
         )
         return self.annotate(
             has_measure=Exists(Measure.objects.filter(goal=OuterRef("pk"))),
-            has_centre=Exists(centre_goals),
+            has_centre=ExpressionWrapper(
+                Q(Exists(by_goal)) | Q(Exists(by_strategy)), output_field=models.BooleanField()
+            ),
         )
 
 

@@ -1,15 +1,32 @@
 from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from agreements.models import Agreement, AgreementClause, FrameworkClause
 from centres.models import PeriodGoal
 from frivillig import changelog
+from frivillig.lib.pagination import paginate
 
 from .models import Goal, Hearing, HearingInput, Measure, Plan, Strategy
-from .progress import progress_by_municipality
+from .progress import (
+    GOALS_WITHOUT_CENTRE,
+    GOALS_WITHOUT_MEASURE,
+    OVERDUE,
+    full_list,
+    progress_by_municipality,
+)
 from .tree import plan_forest
+
+# The progress overview shows the first items of each list; a list's own page the rest.
+PROGRESS_ITEMS = 10
+PROGRESS_PER_PAGE = 25
+PROGRESS_LISTS = {
+    GOALS_WITHOUT_MEASURE: _("Mål uten tiltak"),
+    GOALS_WITHOUT_CENTRE: _("Mål ingen sentral arbeider for"),
+    OVERDUE: _("Tiltak over fristen"),
+}
 
 
 def plan_list(request):
@@ -119,8 +136,22 @@ def progress(request):
             "plan__municipality", "goal__plan", "strategy__goal"
         ),
     )
+    today = timezone.localdate()
+    chosen = request.GET.get("liste")
+    if chosen in PROGRESS_LISTS:
+        page = paginate(request, full_list(chosen, goals, overdue), PROGRESS_PER_PAGE)
+        return render(
+            request,
+            "plans/progress_list.html",
+            {
+                "page": page,
+                "title": PROGRESS_LISTS[chosen],
+                "measures": chosen == OVERDUE,
+                "today": today,
+            },
+        )
     return render(
         request,
         "plans/progress.html",
-        {"rows": progress_by_municipality(goals, overdue), "today": timezone.localdate()},
+        {"rows": progress_by_municipality(goals, overdue, PROGRESS_ITEMS), "today": today},
     )
