@@ -23,35 +23,69 @@ FINDINGS = [
     "",
     "## What limits the pages, and what was done",
     "",
-    "- **Fixed:** answering a survey. The form's save passed no questions, so the "
+    "Before and after figures are CPU per request in the Django process (test client on "
+    "the full-size data, pyinstrument for where it goes); each commit message has them.",
+    "",
+    "- **Fixed: answering a survey.** The form's save passed no questions, so the "
     "service read them again inside the transaction, and the confirmation page read the "
     "user's municipality for the navbar: the 30-question submit with its confirmation "
     "page went from 12 to 10 queries, the autosave from 13 to 12, the form one fewer. "
-    "The submit proper (confirm) is one transaction of its own (the session's save is "
-    "the other) with 10 queries in all.",
+    "The submit proper (confirm) is one transaction.",
+    "- **Fixed: the session is no longer written by every request.** "
+    "`SESSION_SAVE_EVERY_REQUEST` cost every logged-in request an UPDATE and a commit; "
+    "`accounts.middleware.SessionRenewalMiddleware` renews the two-hour expiry only when "
+    "the last renewal is 5 minutes old, so a session still ends after 2 hours of "
+    "inactivity (give or take those minutes) and logging out still ends it at once. "
+    "Every logged-in page has one query and one transaction fewer (Mellomby centre page "
+    "21.6 → 18.8 ms, survey form 22.5 → 20.8 ms).",
+    "- **Fixed: the centre page** had 16 queries: the formal schedule prefetched the "
+    "centres of every visit of the year; it now reads the meetings with the centre each "
+    "is for in one query, and a centre's page only that centre's visits: 14 queries "
+    "with the session change.",
+    "- **Made cheaper: the survey form** (19.0 → about 15 ms): the view prepares each "
+    "question's ids, aria-describedby and options with their checked state, instead of "
+    "the template deciding per option and formatting every id number (the same HTML). "
+    "**The results page** (33.2 → 29.3 ms for 10 centres): the bars' words come from "
+    "Python instead of two blocktranslate tags per option. **The plan page**: goals' "
+    "strategies and focus areas are prefetched into lists, since Django builds a "
+    "queryset per object for a prefetched manager (251.6 → 229.6 ms for 300 goals).",
+    "- **Pages that grew with the municipality are shown a page at a time** (another "
+    "helper's commits in the same round): the centre list 24 cards a page, the "
+    "dashboard the 10 most urgent visits and agreements, the results the first 10 "
+    "free-text answers of a question with the rest on a page of their own, side by "
+    "side 15 centres a page, the progress overview counted in the database with 10 of "
+    "each list. Storby's pages now cost about what Mellomby's do.",
     "- **Checked:** the cached template loader is on (DEBUG off and no `loaders` "
     "configured, so Django wraps them in the cached loader: stated above for the "
     "measured process); persistent connections (`CONN_MAX_AGE=600`); static files "
     "from whitenoise's manifest; no page's query count grows with the data (equal at "
     "1/10 and full size), so the indexes and prefetches hold at national scale.",
-    "- **The floor of a logged-in page:** every request reads its session and its user "
-    "and writes the session back (`SESSION_SAVE_EVERY_REQUEST`, for the sliding "
-    "two-hour expiry): three statements and a transaction before the page's own "
-    "work; then base.html with the navbar, and gunicorn's sync workers take a new "
-    "connection per request. The trivial view pays none of this, so even the smallest "
-    "page (the Mellomby rows) stays well below 1/5 of it.",
-    "- **Storby's pages grow with its 500 centres by design:** the centre list draws "
-    "500 cards, the coordinator's dashboard the formal schedule with 500 visits, the "
-    "results every free-text answer of 500 centres, side by side a 500 × 30 table, the "
-    "plan page 300 goals with their strategies and measures. Their cost is rendering, "
-    "not queries. What would help, not done in this round: pagination of the centre "
-    "list and the side-by-side table, free text per question on its own page, and "
-    "caching rendered fragments keyed by the survey's or plan's last change.",
-    "- **The deck PDF** for 10 centres and 30 questions is one slide per centre and "
-    "answer, as in the seed's deck: 212 pages, and WeasyPrint lays out a page in "
-    "tens of milliseconds. What would help, not done: fewer slides per centre (answers "
-    "grouped), or the PDF rendered once when the results are published and cached by "
-    "a hash of its HTML.",
+    "- **Why no read page reaches 1/5 of the trivial view (target missed):** on 2 "
+    "cores the trivial view's rate means about 1.5 ms of CPU per request for gunicorn, "
+    "the middleware and wrk together; 1/5 of it leaves about 7–8 ms for a whole page. A "
+    "logged-in page here spends more than that before its own work: the session and "
+    "the user (two queries), then 7–12 more queries (PostgreSQL shares the same 2 "
+    "cores), and base.html with the navbar and footer; the smallest pages cost 14–20 ms "
+    "of Python alone, most of it Django's template engine rendering 30–60 KB of HTML "
+    "spread over many small nodes (no single hot spot is left in the profiles). The "
+    "best pages are about 1/10–1/15 of the trivial view, which is 6–9 times better "
+    "than the reference survey app's 1/91. Tried: the cheaper templates above, fewer "
+    "queries, no session write. What would still help: caching rendered fragments "
+    "keyed by the data's last change (the results of a closed round, the navbar per "
+    "user), a faster template engine (Jinja2) for the hot pages, or more cores (the "
+    "pages scale with workers; the ratio is a single machine's).",
+    "- **The deck PDF (target missed for the first download):** for 10 centres and 30 "
+    "questions it is one slide per centre and answer, 212 pages. pyinstrument on the "
+    "first render: WeasyPrint's layout about 60 %, drawing the PDF about 25 %, importing "
+    "WeasyPrint 0.5 s once per worker; our template under 0.1 s. The PDFs (deck, "
+    "dossier, agreement) are now kept in the cache under a hash of their HTML and "
+    "stylesheet: the same deck downloaded again takes about 50 ms (3.5 s → 56 ms in one "
+    "process), and any change to what it shows changes the HTML and so the key. The "
+    "*first* render is the figure that counts and is what the table checks. What "
+    "would help: fewer slides per centre (answers grouped), or rendering the deck in "
+    "a background task when the results are published, so the download finds it in "
+    "the cache (a shared cache such as Redis or the database, since locmem is per "
+    "worker).",
 ]
 
 
@@ -102,8 +136,8 @@ def render(*, counts, loads, size, settings) -> str:
         "*Queries* are the SQL statements one request sends (Django's test client with "
         "`CaptureQueriesContext`, after a first request has warmed the caches), counted at "
         "1/10 and at full size; BEGIN and COMMIT are transaction control, not counted. "
-        "Every logged-in request reads its session and its user and writes the session "
-        "back (`SESSION_SAVE_EVERY_REQUEST`): three of the count.",
+        "Every logged-in request reads its session and its user: two of the count (the "
+        "session's expiry is renewed at most every 5 minutes, not written by every request).",
         "",
         "## Pages under load",
         "",
@@ -157,7 +191,7 @@ def render(*, counts, loads, size, settings) -> str:
         "is to the trivial view loaded by the same Python client "
         f"(**{python_trivial.rps:,.0f} requests/s**, p50 {python_trivial.p50_ms:.1f} ms), "
         "since the client's own cost is part of both. *Transactions* counts the request's "
-        "BEGINs: the session's save (every request renews the session) is one of them.",
+        "BEGINs.",
         "",
         "| request | queries 1/10 | queries full | transactions | requests/s | p50 ms | "
         "p99 ms | ratio to trivial | target | met |",
@@ -196,11 +230,14 @@ def render(*, counts, loads, size, settings) -> str:
         "",
         "## Exports and PDFs",
         "",
-        "Time per request through gunicorn (median of 3, one at a time), and queries.",
+        "Time per request through gunicorn (3 requests, one at a time), and queries. The "
+        "PDFs are kept in the cache under a hash of their HTML once rendered, so the "
+        "*first* request is the rendering and is the figure the target is checked against; "
+        "the median of 3 is mostly a cache hit (each gunicorn worker has its own cache).",
         "",
-        "| municipality | role | download | queries 1/10 | queries full | ms per request | size "
-        "| target | met |",
-        "|---|---|---|---:|---:|---:|---:|---|---|",
+        "| municipality | role | download | queries 1/10 | queries full | first request ms "
+        "| median ms | size | target | met |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in full:
         if row["kind"] != "export":
@@ -208,13 +245,15 @@ def render(*, counts, loads, size, settings) -> str:
         key = (row["role"], row["name"])
         other = small.get(key, {})
         timing = loads["exports"].get(key, {"ms": 0, "bytes": 0, "status": None})
+        first_ms = timing.get("first_ms", timing["ms"])
+        checked_ms = first_ms if "PDF" in row["name"] else timing["ms"]
         limit_ms = EXPORT_MS.get(row["name"])
         limit_q = MAX_EXPORT_QUERIES if row["name"].startswith("export") else MAX_QUERIES
         ok = (
             other.get("queries") == row["queries"]
             and row["queries"] <= limit_q
             and timing["status"] == 200
-            and (limit_ms is None or timing["ms"] < limit_ms)
+            and (limit_ms is None or checked_ms < limit_ms)
         )
         if not ok:
             missed.append(f"{row['name']} ({row['role'].replace('@', ', ')})")
@@ -222,7 +261,8 @@ def render(*, counts, loads, size, settings) -> str:
         role, place = row["role"].split("@")
         lines.append(
             f"| {place} | {role} | {row['name']} | {other.get('queries', '–')} | "
-            f"{row['queries']} | {timing['ms']:,.0f} | {timing['bytes'] / 1024:,.0f} KiB | "
+            f"{row['queries']} | {first_ms:,.0f} | {timing['ms']:,.0f} | "
+            f"{timing['bytes'] / 1024:,.0f} KiB | "
             f"{target} | {_mark(ok)} |"
         )
     lines += FINDINGS
