@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,9 @@ from .progress import (
 )
 from .tree import plan_forest
 
+# The plan page shows its goals (with their strategies) and its measures a page at a time.
+PLAN_GOALS = 20
+PLAN_MEASURES = 25
 # The progress overview shows the first items of each list; a list's own page the rest.
 PROGRESS_ITEMS = 10
 PROGRESS_PER_PAGE = 25
@@ -38,11 +41,16 @@ def plan_list(request):
 
 def plan_detail(request, pk):
     plan = access.get_plan_for_user(request.user, pk, queryset=Plan.objects.for_page())
+    measures = plan.measures.select_related("goal__plan", "strategy__goal").order_by(
+        F("deadline").asc(nulls_last=True), "text", "pk"
+    )
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
+            "goals": paginate(request, plan.goals.as_tree().order_by("number", "pk"), PLAN_GOALS),
+            "measures": paginate(request, measures, PLAN_MEASURES, param="tiltak"),
             "children": access.visible_plans(request.user, plan.children.all()),
             "today": timezone.localdate(),
             "changelog": changelog.for_page(request.user, "plan", plan, plan.municipality_id),
