@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +21,9 @@ from .models import Answer, Question, Survey, Theme, ThemeMember
 NUMBER_WORDS = ["ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"]
 CHOICE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 COUNTED_KINDS = (*CHOICE_KINDS, Question.Kind.SCALE)
+# Counted in the database by value; a list (choices, ranked items) read per answer.
+VALUE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.SCALE)
+LIST_KINDS = (Question.Kind.MULTIPLE, Question.Kind.RANKED)
 
 # --- sentences ----------------------------------------------------------------------------
 
@@ -206,7 +209,7 @@ class QuestionResult:
     tally: list[ThemeTally] = field(default_factory=list)
     follow_ups: list[QuestionResult] = field(default_factory=list)
     parent: QuestionResult | None = None
-    # Set when `answers` holds only the first of the answers (SurveyResults' text_limit).
+    # Set when `answers` holds only the first answers (SurveyResults' first_answers).
     answer_count: int | None = None
 
     @property
@@ -292,12 +295,13 @@ class SurveyResults:
     """The results of one survey, from its submitted responses.
 
     `answers_for`: read only the answers of these submitted responses (a page of centres
-    side by side; the counts are then those of the page). `text_limit`: of a free-text
-    question read only the first answers (by centre name), counted in full in the
-    database: the results page shows those and links to the question's own page.
+    side by side; the counts are then those of the page). `first_answers`: count every
+    answer in the database and read, as answers, only the first few of each free-text
+    and ranked question (by centre name): the results page shows those and links to the
+    question's own page, so it costs the same whatever the number of centres.
     """
 
-    def __init__(self, survey: Survey, *, answers_for=None, text_limit: int | None = None):
+    def __init__(self, survey: Survey, *, answers_for=None, first_answers: int | None = None):
         self.survey = survey
         questions = list(survey.questions.in_order().select_related("copied_from"))
         responses = list(survey.responses.select_related("centre").order_by("centre__name", "pk"))
@@ -329,39 +333,86 @@ class SurveyResults:
         answers = Answer.objects.filter(response__in=[r.pk for r in read]).order_by(
             "response__centre__name", "pk"
         )
-        if text_limit is not None:
-            answers = self._first_texts(answers, text_limit)
+        if first_answers is not None:
+            self._count_in_database(answers, centres)
+            answers = self._first_of_each(answers, first_answers)
         for answer in answers:
             result = self.by_question.get(answer.question_id)
             if result is not None and not answer.is_empty():
                 answer.question = result.question  # already loaded: no query per answer
                 result.add(centres[answer.response_id], answer)
+        if first_answers is not None:
+            return
 
         ranked = [r for r in self.by_question.values() if r.kind == Question.Kind.RANKED]
         themes = self._themes([r.question.pk for r in ranked])
         for result in self.by_question.values():
             self._count(result)
             if result.kind == Question.Kind.RANKED:
-                result.tally = tally_themes(result, themes.get(result.question.pk, {}))
+                result.tally = tally_themes(
+                    result, themes.get(result.question.pk, {}), result.answers
+                )
 
-    def _first_texts(self, answers, limit: int):
-        """The answers with only the first `limit` of each free-text question; the full
-        count of those questions' answers is set on their results (one more query)."""
-        texts = Q(question__kind__in=Question.TEXT_KINDS)
-        answers = answers.exclude(texts & Q(text=""))
-        counts = answers.filter(texts).order_by().values_list("question").annotate(n=Count("pk"))
-        for question_pk, n in counts:
+    def _count_in_database(self, answers, centres) -> None:
+        """Every question's count of answers, the options' counts and the scales'
+        averages, and the ranked lists' tallies, from three queries that return a row
+        per question and value (choices as a list read per answer, being few)."""
+        answers = answers.order_by().exclude(text="", items=[], number=None)
+        for question_pk, n in answers.values_list("question").annotate(n=Count("pk")):
             if question_pk in self.by_question:
                 self.by_question[question_pk].answer_count = n
+        values: dict[int, dict[str, int]] = {}
+        numbers: dict[int, list[tuple[int, int]]] = {}
+        single = answers.filter(question__kind__in=VALUE_KINDS)
+        for question_pk, text, number, n in single.values_list(
+            "question", "text", "number"
+        ).annotate(n=Count("pk")):
+            value = str(number) if number is not None else text
+            counts = values.setdefault(question_pk, {})
+            counts[value] = counts.get(value, 0) + n
+            if number is not None:
+                numbers.setdefault(question_pk, []).append((number, n))
+        lists = answers.filter(question__kind__in=LIST_KINDS).order_by(
+            "response__centre__name", "pk"
+        )
+        items_by_question: dict[int, list] = {}
+        for question_pk, response_pk, items in lists.values_list("question", "response", "items"):
+            items_by_question.setdefault(question_pk, []).append((centres[response_pk], items))
+        ranked = [r for r in self.by_question.values() if r.kind == Question.Kind.RANKED]
+        themes = self._themes([r.question.pk for r in ranked])
         for result in self.by_question.values():
-            if result.kind in Question.TEXT_KINDS and result.answer_count is None:
-                result.answer_count = 0
+            result.answer_count = result.answer_count or 0
+            question = result.question
+            if question.kind == Question.Kind.RANKED:
+                result.tally = tally_themes(
+                    result, themes.get(question.pk, {}), items_by_question.get(question.pk, [])
+                )
+            if question.kind not in COUNTED_KINDS:
+                continue
+            counts = dict(values.get(question.pk, {}))
+            for _centre, items in items_by_question.get(question.pk, []):
+                for item in items:
+                    counts[str(item)] = counts.get(str(item), 0) + 1
+            result.options = [
+                OptionCount(v, option_label(question, v), counts.get(v, 0), result.total)
+                for v in question.option_values()
+            ]
+            pairs = numbers.get(question.pk)
+            if question.kind == Question.Kind.SCALE and pairs:
+                result.average = sum(v * n for v, n in pairs) / sum(n for _v, n in pairs)
+
+    @staticmethod
+    def _first_of_each(answers, limit: int):
+        """Only the first `limit` answers of each free-text and ranked question (a
+        row_number window), and none of the counted ones, read as answers."""
+        answers = answers.filter(question__kind__in=(*Question.TEXT_KINDS, Question.Kind.RANKED))
+        answers = answers.exclude(text="", items=[], number=None)
         nth = Window(
             RowNumber(),
             partition_by=F("question_id"),
             order_by=[F("response__centre__name").asc(), F("pk").asc()],
         )
-        return answers.annotate(nth=nth).filter(~texts | Q(nth__lte=limit))
+        return answers.annotate(nth=nth).filter(nth__lte=limit)
 
     @staticmethod
     def _themes(question_ids) -> dict[int, dict[str, Theme]]:
@@ -400,13 +451,15 @@ class SurveyResults:
         return [(result, result.answer_for(centre.pk)) for result in self.flat()]
 
 
-def tally_themes(result: QuestionResult, themes: dict[str, Theme]) -> list[ThemeTally]:
+def tally_themes(result: QuestionResult, themes: dict[str, Theme], answers) -> list[ThemeTally]:
     """Themes named most, weighted by rank: rank 1 of N gets N points, rank N one point.
-    An answer text in no theme counts as its own theme."""
+    An answer text in no theme counts as its own theme. `answers`: (centre, answer) or
+    (centre, items) pairs."""
     n = result.question.rank_count or 1
     tallies: dict[str, ThemeTally] = {}
-    for centre, answer in result.answers:
-        for rank, item in enumerate(answer.items, 1):
+    for centre, answer in answers:
+        items = answer if isinstance(answer, list) else answer.items
+        for rank, item in enumerate(items, 1):
             text = str(item).strip()
             if not text:
                 continue

@@ -39,7 +39,7 @@ def results(request, pk):
         "surveys/results.html",
         {
             "survey": survey,
-            "results": SurveyResults(survey, text_limit=RESULT_ANSWERS),
+            "results": SurveyResults(survey, first_answers=RESULT_ANSWERS),
             "can_manage": access.can_manage_survey(request.user, survey),
         },
     )

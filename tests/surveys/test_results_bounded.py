@@ -91,3 +91,26 @@ def test_side_by_side_shows_a_page_of_centres_with_links_to_the_rest(
     last = client.get(url, {"side": 3}).content.decode()
     assert last.count('<th scope="row">') == 40 - 2 * CENTRES_SIDE_BY_SIDE
     assert sorted(centres, key=lambda c: c.name)[-1].name in last
+
+
+def test_counting_in_the_database_gives_the_counts_of_reading_every_answer(municipality):
+    from surveys.models import Theme, ThemeMember
+    from surveys.results import SurveyResults
+
+    survey, questions, _centres = build_survey(municipality, 40)
+    theme = Theme.objects.create(question=questions["groups"], name="Barn og unge")
+    ThemeMember.objects.create(question=questions["groups"], theme=theme, text="barn og ungdom")
+    every = SurveyResults(survey)
+    counted = SurveyResults(survey, first_answers=RESULT_ANSWERS)
+    for pk, full in every.by_question.items():
+        quick = counted.by_question[pk]
+        assert quick.answered == full.answered
+        assert [(o.value, o.count) for o in quick.options] == [
+            (o.value, o.count) for o in full.options
+        ]
+        assert quick.average == full.average
+        assert [(t.name, t.points, t.centres) for t in quick.tally] == [
+            (t.name, t.points, t.centres) for t in full.tally
+        ]
+        assert quick.summary == full.summary
+        assert len(quick.answers) <= RESULT_ANSWERS
