@@ -174,6 +174,9 @@ ARGUMENTS = {
     "surveys:summary": lambda d: [
         {"pk": d.published_survey.pk, "question_pk": d.ranked_question.pk}
     ],
+    "surveys:question_answers": lambda d: [
+        {"pk": d.published_survey.pk, "question_pk": d.ranked_question.pk}
+    ],
     "surveys:compare": lambda d: [{"pk": d.open_survey.pk}],
     "surveys:deck": lambda d: [{"pk": d.published_survey.pk}],
     "surveys:dossier": lambda d: [{"slug": d.centre.slug}],

@@ -114,3 +114,19 @@ def test_counting_in_the_database_gives_the_counts_of_reading_every_answer(munic
         ]
         assert quick.summary == full.summary
         assert len(quick.answers) <= RESULT_ANSWERS
+
+
+def test_the_centres_that_have_not_answered_are_named_up_to_ten(
+    client_for, coordinator, municipality
+):
+    from surveys.models import SurveyResponse
+
+    from ..factories import CentreFactory
+
+    survey, _questions, _centres = build_survey(municipality, 2)
+    for centre in CentreFactory.create_batch(14, municipality=municipality):
+        SurveyResponse.objects.create(survey=survey, centre=centre, status="not_started")
+    client = client_for(coordinator)
+    for name in ("results", "side_by_side"):
+        page = client.get(reverse(f"surveys:{name}", args=[survey.pk])).content.decode()
+        assert "og 5 til." in page
