@@ -62,20 +62,23 @@ FINDINGS = [
     "measured process); persistent connections (`CONN_MAX_AGE=600`); static files "
     "from whitenoise's manifest; no page's query count grows with the data (equal at "
     "1/10 and full size), so the indexes and prefetches hold at national scale.",
-    "- **Why no read page reaches 1/5 of the trivial view (target missed):** on 2 "
-    "cores the trivial view's rate means about 1.5 ms of CPU per request for gunicorn, "
-    "the middleware and wrk together; 1/5 of it leaves about 7–8 ms for a whole page. "
-    "Measured in the Django process alone: `/ping` costs 0.35 ms, 1.55 ms when logged in "
-    "(reading the session and the user), the privacy notice (base.html with the navbar, "
-    "no query of its own) 3.9 ms, and the typical pages 14–30 ms: 7–12 queries of "
-    "their own (PostgreSQL on the same 2 cores) and Django's template engine rendering "
-    "30–60 KB of HTML over many small nodes; no single hot spot is left in the "
-    "profiles. The best pages are about 1/10–1/15 of the trivial view, 6–9 times "
-    "better than the reference survey app's 1/91. Tried: the cheaper templates above, "
-    "fewer queries, no session write, pagination. What would still help: caching "
-    "rendered fragments keyed by the data's last change (the results of a closed "
-    "round), a faster template engine (Jinja2) for the hot pages, or more cores (the "
-    "pages scale with workers; the ratio is one machine's).",
+    "- **Why no read page reaches 1/5 of the trivial view, nor the survey form 1/10 "
+    "(targets missed):** on a quiet machine the trivial view serves about 2,500 "
+    "requests/s on the 2 cores, under 1 ms of CPU per request for gunicorn, the "
+    "middleware and wrk together; 1/5 of it (about 500/s) leaves about 4 ms of the 2 "
+    "cores for a whole page, PostgreSQL included. Measured in the Django process "
+    "alone: `/ping` costs 0.35 ms, 1.55 ms when logged in (reading the session and the "
+    "user), the privacy notice (base.html with the navbar, no query of its own) 3.9 ms, "
+    "and the typical pages 14–30 ms: 6–12 queries of their own (PostgreSQL on the same "
+    "2 cores) and Django's template engine rendering 30–60 KB of HTML over many small "
+    "nodes; no single hot spot is left in the profiles. So the pages serve 50–150 "
+    "requests/s, 1/17–1/60 of the trivial view; the survey form about 1/25, 3–4 times "
+    "better than the reference survey app's 1/91 but not the 5 times aimed at. Tried: "
+    "the cheaper templates above, fewer queries, no session write, pagination. What "
+    "would still help: caching rendered fragments keyed by the data's last change (the "
+    "results of a closed round), a faster template engine (Jinja2) for the hot pages, "
+    "or more cores (the pages scale with workers; the trivial view is partly bound by "
+    "wrk on the same cores, so the ratio is one machine's).",
     "- **The deck PDF (target missed for the first download):** for 10 centres and 30 "
     "questions it is one slide per centre and answer, 212 pages. pyinstrument on the "
     "first render: WeasyPrint's layout about 60 %, drawing the PDF about 25 %, importing "
@@ -89,6 +92,12 @@ FINDINGS = [
     "the cache (a shared cache such as Redis or the database, since locmem is per "
     "worker).",
 ]
+
+
+def _ratio(trivial, result) -> str:
+    if not result or not result.rps or not trivial.rps:
+        return "–"
+    return f"{trivial.rps / result.rps:.1f}"
 
 
 def _mark(ok: bool) -> str:
@@ -192,7 +201,10 @@ def render(*, counts, loads, size, settings) -> str:
         "(action=confirm: submitted in one transaction); both requests count. Their ratio "
         "is to the trivial view loaded by the same Python client "
         f"(**{python_trivial.rps:,.0f} requests/s**, p50 {python_trivial.p50_ms:.1f} ms), "
-        "since the client's own cost is part of both. *Transactions* counts the request's "
+        "since the client's own cost is part of both; that client's trivial rate varies "
+        "much from run to run, so against wrk's trivial view above the autosave is "
+        f"1/{_ratio(trivial, loads.get('autosave'))} and the submit "
+        f"1/{_ratio(trivial, loads.get('submit'))}. *Transactions* counts the request's "
         "BEGINs.",
         "",
         "| request | queries 1/10 | queries full | transactions | requests/s | p50 ms | "
