@@ -130,6 +130,10 @@ class Runner:
             self.log("  reusing the bench databases of the last run (--reuse-data)")
         else:
             self.prepare_data()
+        # Pages render with production settings (the manifest of hashed static files) from
+        # the query counts on, so a fresh clone needs the files collected first.
+        self.step("collectstatic")
+        self.manage("", "collectstatic", "--noinput", "-v0")
         self.step("query counts at both sizes")
         counts = {}
         for label, _scale, suffix in SIZES:
@@ -144,8 +148,6 @@ class Runner:
             )
             counts[label] = json.loads(out.strip().splitlines()[-1])
             self.log(f"  {label}: {len(counts[label]['rows'])} pages")
-        self.step("collectstatic")
-        self.manage("", "collectstatic", "--noinput", "-v0")
         self.step("load under gunicorn")
         with self.gunicorn():
             loads = self.load(counts["full"])
