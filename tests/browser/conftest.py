@@ -90,14 +90,7 @@ def assert_accessible(page) -> None:
 
     axe is evaluated through the DevTools protocol, which the page's CSP does not govern
     (add_script_tag would insert an inline script that the policy blocks)."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(_axe_source())
-    # Only the violations: collecting the passes too costs axe about 45 % more per page.
-    result = page.evaluate(
-        "tags => axe.run(document,"
-        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
+    result = _run_axe(page)
     violations = [
         {
             "rule": v["id"],
@@ -108,6 +101,33 @@ def assert_accessible(page) -> None:
         for v in result["violations"]
     ]
     assert not violations, f"{page.url}:\n{json.dumps(violations, indent=2, ensure_ascii=False)}"
+
+
+# What page.evaluate raises when a click's navigation replaces the document under it:
+# the old context is gone, or the new document has no element yet.
+NAVIGATION_RACES = ("Execution context was destroyed", "documentElement", "axe is not defined")
+
+
+def _run_axe(page, attempts: int = 3) -> dict:
+    """Runs axe once the page has loaded; a test that clicked a link does not wait for
+    the next page, so a navigation still under way is waited out and axe run again."""
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("typeof window.axe !== 'undefined'"):
+                page.evaluate(_axe_source())
+            # Only the violations: collecting the passes too costs axe about 45 % more.
+            return page.evaluate(
+                "tags => axe.run(document,"
+                " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                WCAG_TAGS,
+            )
+        except Error as error:
+            if attempt == attempts - 1 or not any(r in error.message for r in NAVIGATION_RACES):
+                raise
+    raise AssertionError("unreachable")
 
 
 @functools.cache

@@ -31,6 +31,7 @@ def test_coordinator_edits_a_sentence_merges_a_theme_and_opens_the_deck(page, de
     assert_accessible(page)
 
     page.get_by_role("link", name="Rediger setningen for spørsmål 5", exact=True).click()
+    page.wait_for_url("**/oppsummering/")
     assert_accessible(page)
     page.get_by_label("Oppsummering til presentasjonen").fill(
         "Alle frivilligsentralene sier at de ønsker en samarbeidsavtale."
