@@ -18,6 +18,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality
@@ -342,6 +343,15 @@ class Agreement(models.Model):
         current = getattr(self, "current_framework_version_id", None)
         return current is not None and current != self.framework_version_id
 
+    def missing_signatories(self) -> list[str]:
+        """The parties whose signatory the agreement does not name yet."""
+        missing = []
+        if not self.municipality_signatory.strip():
+            missing.append(pgettext_lazy("signatory party", "kommunen"))
+        if not self.centre_signatory.strip():
+            missing.append(pgettext_lazy("signatory party", "sentralen"))
+        return missing
+
     def waiting_reason_for(self, side) -> str:
         """What `side` has to do next on this agreement, or "" when nothing waits for it.
         A renewal due waits only until the renewal has been started (needs
@@ -379,6 +389,9 @@ class Transition:
     # Words for the event log ("Sendt til sentralen av Kari").
     done: str
     needs_comment: bool = False
+    # The text both sides approve is the one that is signed: it must name who signs
+    # before it goes to the centre, and still when it is approved and signed.
+    needs_signatories: bool = False
 
 
 S = Agreement.Status
@@ -395,7 +408,7 @@ WAITING_FOR = {
 TRANSITIONS: dict[str, Transition] = {
     "send": Transition(
         (S.DRAFT, S.CHANGES_REQUESTED), S.SENT, Side.MUNICIPALITY,
-        _("Send til sentralen"), _("Sendt til sentralen"),
+        _("Send til sentralen"), _("Sendt til sentralen"), needs_signatories=True,
     ),
     "withdraw": Transition(
         (S.SENT, S.APPROVED_BY_CENTRE), S.DRAFT, Side.MUNICIPALITY,
@@ -411,11 +424,11 @@ TRANSITIONS: dict[str, Transition] = {
     ),
     "approve_municipality": Transition(
         (S.APPROVED_BY_CENTRE,), S.APPROVED_BY_MUNICIPALITY, Side.MUNICIPALITY,
-        _("Godkjenn for kommunen"), _("Godkjent av kommunen"),
+        _("Godkjenn for kommunen"), _("Godkjent av kommunen"), needs_signatories=True,
     ),
     "mark_signed": Transition(
         (S.APPROVED_BY_MUNICIPALITY,), S.SIGNED, Side.MUNICIPALITY,
-        _("Marker som signert"), _("Signert av begge parter"),
+        _("Marker som signert"), _("Signert av begge parter"), needs_signatories=True,
     ),
     "activate": Transition(
         (S.SIGNED,), S.ACTIVE, Side.SYSTEM, _("Sett i kraft"), _("Trådte i kraft"),

@@ -208,9 +208,17 @@ def default_title(centre) -> str:
 
 @transaction.atomic
 def create_agreement(
-    *, centre, by, valid_from: datetime.date, valid_to: datetime.date, title: str = ""
+    *,
+    centre,
+    by,
+    valid_from: datetime.date,
+    valid_to: datetime.date,
+    title: str = "",
+    municipality_signatory: tuple[str, str] | None = None,
 ) -> Agreement:
-    """A draft from the municipality's current framework and the centre's profile."""
+    """A draft from the municipality's current framework and the centre's profile. The
+    municipality's signatory (name, title) is the one of its latest agreement unless given:
+    the same person usually signs them all."""
     framework = framework_for(centre.municipality)
     leader = (
         User.objects.filter(centre=centre, role=User.Role.LEADER, is_active=True)
@@ -218,6 +226,14 @@ def create_agreement(
         .first()
     )
     municipality = centre.municipality
+    if municipality_signatory is None:
+        municipality_signatory = (
+            Agreement.objects.filter(municipality=municipality)
+            .exclude(municipality_signatory="")
+            .order_by("-created_at", "-pk")
+            .values_list("municipality_signatory", "municipality_signatory_title")
+            .first()
+        ) or ("", "")
     agreement = Agreement.objects.create(
         municipality=municipality,
         centre=centre,
@@ -225,6 +241,8 @@ def create_agreement(
         valid_from=valid_from,
         valid_to=valid_to,
         framework_version=framework.current_version,
+        municipality_signatory=municipality_signatory[0],
+        municipality_signatory_title=municipality_signatory[1],
         centre_signatory=leader.get_full_name() if leader else "",
         centre_signatory_title=_("Daglig leder") if leader else "",
         contact_person=by.get_full_name() if by and by.municipality_id else "",
@@ -377,6 +395,17 @@ def available_transitions(agreement, user) -> list[tuple[str, object]]:
     ]
 
 
+def signatories_missing(agreement, transition) -> str:
+    """Why `transition` must wait for the signatories to be named, or ""."""
+    missing = agreement.missing_signatories() if transition.needs_signatories else []
+    if not missing:
+        return ""
+    return _(
+        "Avtalen sier ikke hvem som signerer for %(parties)s. Fyll inn underskriverne "
+        "før avtalen sendes, godkjennes eller markeres som signert."
+    ) % {"parties": _(" og ").join(str(party) for party in missing)}
+
+
 @transaction.atomic
 def apply_transition(agreement, action: str, *, by, comment: str = "", on_date=None) -> None:
     """Takes one transition. `by` is the user, or None for the portal's own transitions
@@ -390,6 +419,8 @@ def apply_transition(agreement, action: str, *, by, comment: str = "", on_date=N
         raise IllegalTransition(_("Du kan ikke gjøre dette for denne avtalen."))
     if transition.needs_comment and not comment.strip():
         raise IllegalTransition(_("Skriv hva som bør endres."))
+    if blocked := signatories_missing(agreement, transition):
+        raise IllegalTransition(blocked)
     from_status = agreement.status
     changes = {"status": transition.target}
     if action == "mark_signed":

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from .factories import (
     CentreFactory,
@@ -20,6 +21,9 @@ def _fast_and_plain(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The language middleware activates the request's language in the thread and leaves
+    # it there: a test that asked for English must not turn the next test English.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -111,6 +111,9 @@ class ReaderFactory(UserFactory):
 
 class LeaderFactory(UserFactory):
     role = User.Role.LEADER
+    # A named leader: a new agreement names its centre's leader as the signatory.
+    first_name = "Kari"
+    last_name = factory.Sequence(lambda n: f"Leder{n}")
     centre = factory.SubFactory(CentreFactory)
     municipality = factory.SelfAttribute("centre.municipality")
 
@@ -304,6 +307,10 @@ class AgreementFactory(DjangoModelFactory):
     # A period starting later, so signing does not bring the agreement into force.
     valid_from = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
     valid_to = factory.LazyAttribute(lambda a: a.valid_from + datetime.timedelta(days=4 * 365))
+    municipality_signatory = "Guro Honningdal"
+    municipality_signatory_title = "Kultursjef"
+    centre_signatory = "Kari Nordmann"
+    centre_signatory_title = "Daglig leder"
 
 
 class AgreementClauseFactory(DjangoModelFactory):
@@ -355,6 +362,9 @@ def drafted_agreement(centre, *, by, status=None, **kwargs) -> Agreement:
         by=by,
         valid_from=kwargs.pop("valid_from", today + datetime.timedelta(days=30)),
         valid_to=kwargs.pop("valid_to", today + datetime.timedelta(days=30 + 4 * 365)),
+        municipality_signatory=kwargs.pop(
+            "municipality_signatory", ("Guro Honningdal", "Kultursjef")
+        ),
         **kwargs,
     )
     if status:

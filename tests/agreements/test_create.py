@@ -115,3 +115,25 @@ def test_the_first_version_holds_the_created_text(framework, centre_a, coordinat
         "Målgrupper",
     ]
     assert version.snapshot["framework_version_id"] == framework.current_version_id
+
+
+def test_the_municipality_signatory_comes_from_its_latest_agreement(
+    framework, centre_a, centre_b, coordinator, leader_a
+):
+    first = create(centre_b, coordinator, municipality_signatory=("Guro Honningdal", "Kultursjef"))
+    assert (first.municipality_signatory, first.municipality_signatory_title) == (
+        "Guro Honningdal",
+        "Kultursjef",
+    )
+    agreement = create(centre_a, coordinator)
+    assert (agreement.municipality_signatory, agreement.municipality_signatory_title) == (
+        "Guro Honningdal",
+        "Kultursjef",
+    )
+    assert agreement.centre_signatory == leader_a.get_full_name() != ""
+
+
+def test_the_first_agreement_of_a_municipality_names_no_municipality_signatory(
+    framework, centre_a, coordinator
+):
+    assert create(centre_a, coordinator).municipality_signatory == ""

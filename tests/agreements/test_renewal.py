@@ -24,12 +24,13 @@ def days(n):
 
 
 @pytest.fixture
-def active(framework, centre_a, coordinator):
+def active(framework, centre_a, coordinator, leader_a):
     agreement = services.create_agreement(
         centre=centre_a,
         by=coordinator,
         valid_from=datetime.date(2024, 1, 1),
         valid_to=datetime.date(2027, 12, 31),
+        municipality_signatory=("Guro Honningdal", "Kultursjef"),
     )
     AgreementClause.objects.create(
         agreement=agreement, order=9, title="Nærmiljøforum", text="Kommunen møter i forumet."

@@ -375,3 +375,38 @@ def test_a_bad_signing_date_is_explained_next_to_the_field(client_for, coordinat
     assert response.status_code == 400
     assert "Skriv en gyldig dato" in page and 'aria-describedby="signert-dato-feil"' in page
     assert fresh(agreement).status == S.APPROVED_BY_MUNICIPALITY
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [
+        (S.DRAFT, "send"),
+        (S.APPROVED_BY_CENTRE, "approve_municipality"),
+        (S.APPROVED_BY_MUNICIPALITY, "mark_signed"),
+    ],
+)
+def test_sending_approving_or_signing_needs_both_signatories_named(
+    client_for, coordinator, agreement, status, action
+):
+    Agreement.objects.filter(pk=agreement.pk).update(status=status, centre_signatory="  ")
+    client = client_for(coordinator)
+    page = detail(client, agreement)
+    assert "Avtalen sier ikke hvem som signerer for sentralen." in page
+    assert f'action="{action_url(agreement, action)}"' not in page
+    response = transition(client, agreement, action)
+    assert fresh(agreement).status == status and not agreement.events.exists()
+    assert "Avtalen sier ikke hvem som signerer for sentralen." in detail(client, agreement)
+    assert response.status_code == 302
+
+    Agreement.objects.filter(pk=agreement.pk).update(centre_signatory="Kari Nordmann")
+    assert f'action="{action_url(agreement, action)}"' in detail(client, agreement)
+    transition(client, agreement, action)
+    assert fresh(agreement).status != status
+
+
+def test_a_draft_without_signatories_links_to_the_fields(client_for, coordinator, agreement):
+    Agreement.objects.filter(pk=agreement.pk).update(municipality_signatory="")
+    page = detail(client_for(coordinator), agreement)
+    assert "signerer for kommunen." in page
+    edit = reverse("agreements:edit", args=[agreement.pk])
+    assert f'href="{edit}#id_municipality_signatory"' in page
