@@ -378,19 +378,27 @@ def send_survey(*, survey, by, base_url: str | None = None) -> int:
     return len(centres)
 
 
+# A centre reminded by hand is not reminded again within this pause: a double click or
+# two coordinators at once send one reminder, not two.
+REMINDER_PAUSE = datetime.timedelta(minutes=10)
+
+
 def remind(*, survey, base_url: str | None = None, not_since=None, dry_run=False) -> int:
     """E-mails the leaders of centres that have not submitted; with `not_since`, skips
     those reminded after that moment. Returns how many centres were (or would be)
     reminded."""
     if survey.status != Survey.Status.OPEN:
         return 0
-    responses = survey.responses.not_submitted().select_related("centre")
-    if not_since is not None:
-        responses = responses.exclude(reminded_at__gte=not_since)
-    responses = list(responses)
-    if dry_run or not responses:
-        return len(responses)
     with transaction.atomic():
+        if not dry_run:
+            # Reminders of one survey take turns, so the second finds the first's marks.
+            Survey.objects.select_for_update().filter(pk=survey.pk).values_list("pk").get()
+        responses = survey.responses.not_submitted().select_related("centre")
+        if not_since is not None:
+            responses = responses.exclude(reminded_at__gte=not_since)
+        responses = list(responses)
+        if dry_run or not responses:
+            return len(responses)
         now = timezone.now()
         SurveyResponse.objects.filter(pk__in=[r.pk for r in responses]).update(
             reminded_at=now, reminder_count=F("reminder_count") + 1
@@ -402,6 +410,15 @@ def remind(*, survey, base_url: str | None = None, not_since=None, dry_run=False
             survey, [r.centre for r in responses], "surveys/email/reminder", base_url or site_url()
         )
     return len(responses)
+
+
+def remind_by_hand(*, survey, base_url: str | None = None) -> tuple[int, int]:
+    """The coordinator's «Send påminnelse»: reminds the centres not reminded within
+    REMINDER_PAUSE. Returns (reminded now, still missing but reminded just before)."""
+    reminded = remind(survey=survey, base_url=base_url, not_since=timezone.now() - REMINDER_PAUSE)
+    if reminded:
+        return reminded, 0
+    return 0, survey.responses.not_submitted().count()
 
 
 def remind_before_deadlines(

@@ -271,7 +271,9 @@ def survey_remind(request, pk):
     if survey.status != Survey.Status.OPEN:
         messages.error(request, _("Påminnelser sendes bare mens undersøkelsen er åpen."))
         return redirect("surveys:detail", survey.pk)
-    count = services.remind(survey=survey, base_url=request.build_absolute_uri("/"))
+    count, waiting = services.remind_by_hand(
+        survey=survey, base_url=request.build_absolute_uri("/")
+    )
     if count:
         messages.success(
             request,
@@ -281,6 +283,15 @@ def survey_remind(request, pk):
                 count,
             )
             % {"count": count},
+        )
+    elif waiting:
+        messages.info(
+            request,
+            _(
+                "Sentralene som mangler svar, fikk en påminnelse for mindre enn "
+                "%(minutes)s minutter siden. Ingen ny påminnelse sendt."
+            )
+            % {"minutes": int(services.REMINDER_PAUSE.total_seconds() // 60)},
         )
     else:
         messages.info(request, _("Alle sentralene har sendt inn. Ingen påminnelse sendt."))

@@ -84,10 +84,17 @@ def test_an_agreement_from_draft_to_signed_and_compared(page, second_page, skien
     expect(coordinator.get_by_role("heading", name="Målgrupper")).to_be_visible()
     assert_accessible(coordinator)
     agreement = Agreement.objects.get()
+    # Skien has no earlier agreement to take its signatory from: the page asks for one.
+    expect(
+        coordinator.get_by_text("Avtalen sier ikke hvem som signerer for kommunen.")
+    ).to_be_visible()
 
-    # A local clause of its own.
-    coordinator.get_by_role("link", name="Rediger", exact=True).click()
+    # The signatory, and a local clause of its own.
+    coordinator.get_by_role("link", name="Rediger avtalen").click()
+    coordinator.wait_for_url("**/rediger/#id_municipality_signatory")
     assert_accessible(coordinator)
+    coordinator.get_by_label("Signerer for kommunen").fill("Guro Honningdal")
+    coordinator.get_by_label("Stilling (kommunen)").fill("Kultursjef")
     new_row = coordinator.locator("fieldset.clause-row").last
     new_row.get_by_label("Overskrift").fill("Nærmiljøforum")
     new_row.get_by_label("Tekst").fill("Kommunens representanter møter i nærmiljøforumet.")

@@ -320,3 +320,23 @@ def test_two_coordinators_renewing_one_agreement_at_once_make_one_renewal(centre
         Agreement.objects.filter(pk=renewals[0].pk).update(status=Agreement.Status.EXPIRED)
     report("agreement renewals", tally, ROUNDS)
     assert tally["overlapped"] >= ROUNDS // 2
+
+
+def test_two_reminders_at_once_remind_each_centre_once(answering, centre_people):
+    """«Send påminnelse» pressed by both coordinators at once: one e-mail per leader."""
+    survey = answering[0]
+    leaders = sorted(u.email for u in centre_people.leaders)
+    clients = [logged_in(u) for u in centre_people.coordinators]
+    url = reverse("surveys:remind", args=[survey.pk])
+    tally = Counter()
+    for _n in range(ROUNDS):
+        mail.outbox.clear()
+        outcomes = race(*(partial(post, client, url) for client in clients))
+        assert sorted(a for m in mail.outbox for a in m.to) == leaders, "each leader once"
+        tally["reminded once"] += 1
+        tally["overlapped"] += overlapped(outcomes)
+        # The next round starts after the pause.
+        SurveyResponse.objects.filter(survey=survey).update(reminded_at=None)
+    assert SurveyResponse.objects.get(survey=survey).reminder_count == ROUNDS
+    report("survey reminders", tally, ROUNDS)
+    assert tally["overlapped"] >= ROUNDS // 2

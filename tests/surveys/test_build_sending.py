@@ -117,6 +117,27 @@ def test_reminder_button_mails_the_centres_that_have_not_submitted(
     assert "Purret 1 gang" in page.content.decode()
 
 
+def test_a_second_reminder_within_the_pause_sends_nothing_and_says_why(
+    client_for, coordinator, survey, response_a, leader_a, django_capture_on_commit_callbacks
+):
+    client = client_for(coordinator)
+    url = reverse("surveys:remind", args=[survey.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+        page = client.post(url, follow=True).content.decode()
+    assert "fikk en påminnelse for mindre enn 10 minutter siden" in page
+    assert [m.to for m in mail.outbox] == [[leader_a.email]]
+    response_a.refresh_from_db()
+    assert response_a.reminder_count == 1
+
+    SurveyResponse.objects.filter(pk=response_a.pk).update(
+        reminded_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(url, follow=True).content.decode()
+    assert "Påminnelse sendt til 1 frivilligsentral." in page and len(mail.outbox) == 2
+
+
 def make_open(municipality, deadline, **kwargs):
     survey = SurveyFactory(municipality=municipality, deadline=deadline, **kwargs)
     centre = CentreFactory(municipality=municipality)
