@@ -243,7 +243,10 @@ BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
 # when the last renewal is SESSION_RENEW_AFTER seconds old
 # (accounts.middleware.SessionRenewalMiddleware), so page views do not write the session.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
-SESSION_RENEW_AFTER = 5 * 60
+# Never more than a tenth of the session's age, so a short session is still renewed.
+SESSION_RENEW_AFTER = min(
+    int(os.environ.get("SESSION_RENEW_AFTER", str(5 * 60))), SESSION_COOKIE_AGE // 10
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
