@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from centres.models import Centre
+from frivillig.lib.pagination import paginate
 
 from .forms import MeetingEditForms, MeetingFilterForm
 from .ics import meeting_calendar
@@ -27,16 +27,13 @@ def meeting_list(request):
             meetings = meetings.in_year(year)
         if kind := filter_form.cleaned_data.get("kind"):
             meetings = meetings.filter(kind=kind)
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
+    page = paginate(request, meetings, MEETINGS_PER_PAGE)
     return render(
         request,
         "meetings/meeting_list.html",
         {
             "page": page,
             "meetings": page.object_list,
-            "query": query.urlencode(),
             "filter_form": filter_form,
             "today": timezone.localdate(),
             "can_manage": access.can_manage_meetings(request.user),

@@ -148,10 +148,10 @@ def test_another_municipalitys_centre_is_not_offered(client_for, other_coordinat
 def test_meeting_list_is_paginated(client_for, coordinator):
     MeetingFactory.create_batch(30, municipality=coordinator.municipality)
     client = client_for(coordinator)
-    first = client.get(reverse("meetings:list")).content.decode()
-    assert "Side 1 av 2" in first
+    first = client.get(reverse("meetings:list"), {"kind": ""}).content.decode()
+    assert "Viser 1–25 av 30" in first and 'href="?kind=&amp;side=2"' in first
     second = client.get(reverse("meetings:list"), {"side": "2"}).content.decode()
-    assert "Side 2 av 2" in second and len(re.findall(r'href="/moter/\d+/"', second)) == 5
+    assert "Viser 26–30 av 30" in second and len(re.findall(r'href="/moter/\d+/"', second)) == 5
 
 
 def test_an_all_day_meeting_is_an_all_day_calendar_event(client_for, coordinator):
