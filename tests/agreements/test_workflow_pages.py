@@ -11,7 +11,7 @@ from django.utils import timezone
 from agreements import services
 from agreements.models import Agreement, AgreementClause, FrameworkClause
 
-from ..factories import TargetGroupFactory, drafted_agreement
+from ..factories import CoordinatorFactory, TargetGroupFactory, drafted_agreement
 from .conftest import fresh
 
 S = Agreement.Status
@@ -73,6 +73,12 @@ def test_coordinator_creates_a_draft_from_the_framework_and_profile(
     assert agreement.framework_version == framework.current_version
     assert [c.title for c in agreement.clauses.order_by("order")][-1] == "Målgrupper"
     assert agreement.valid_from == datetime.date(2027, 1, 1)
+
+
+def test_a_municipality_without_centres_is_told_so_instead_of_an_empty_choice(client_for, db):
+    page = client_for(CoordinatorFactory()).get(reverse("agreements:create")).content.decode()
+    assert "Kommunen har ingen aktive frivilligsentraler i portalen ennå" in page
+    assert "Lag utkast" not in page
 
 
 def test_an_agreement_cannot_be_made_with_another_municipalitys_centre(
