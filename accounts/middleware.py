@@ -2,8 +2,10 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
+from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import resolve_url
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
@@ -14,6 +16,9 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
     tell the person to log in again in another tab."""
 
     def handle_no_permission(self, request, view_func):
+        if request.path.startswith(reverse("admin:index")):
+            # The admin's own login, which sends a staff member back to the admin page.
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         if not _is_script_request(request):
             return super().handle_no_permission(request, view_func)
         return JsonResponse(
