@@ -390,7 +390,7 @@ class Transition:
     done: str
     needs_comment: bool = False
     # The text both sides approve is the one that is signed: it must name who signs
-    # before it goes to the centre, and still when it is approved and signed.
+    # before it goes to the centre, and still when the municipality approves it.
     needs_signatories: bool = False
 
 
@@ -428,7 +428,7 @@ TRANSITIONS: dict[str, Transition] = {
     ),
     "mark_signed": Transition(
         (S.APPROVED_BY_MUNICIPALITY,), S.SIGNED, Side.MUNICIPALITY,
-        _("Marker som signert"), _("Signert av begge parter"), needs_signatories=True,
+        _("Marker som signert"), _("Signert av begge parter"),
     ),
     "activate": Transition(
         (S.SIGNED,), S.ACTIVE, Side.SYSTEM, _("Sett i kraft"), _("Trådte i kraft"),

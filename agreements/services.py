@@ -402,7 +402,7 @@ def signatories_missing(agreement, transition) -> str:
         return ""
     return _(
         "Avtalen sier ikke hvem som signerer for %(parties)s. Fyll inn underskriverne "
-        "før avtalen sendes, godkjennes eller markeres som signert."
+        "før avtalen sendes til sentralen eller godkjennes."
     ) % {"parties": _(" og ").join(str(party) for party in missing)}
 
 

@@ -388,16 +388,16 @@ def test_a_bad_signing_date_is_explained_next_to_the_field(client_for, coordinat
     [
         (S.DRAFT, "send"),
         (S.APPROVED_BY_CENTRE, "approve_municipality"),
-        (S.APPROVED_BY_MUNICIPALITY, "mark_signed"),
     ],
 )
-def test_sending_approving_or_signing_needs_both_signatories_named(
+def test_sending_or_approving_needs_both_signatories_named(
     client_for, coordinator, agreement, status, action
 ):
     Agreement.objects.filter(pk=agreement.pk).update(status=status, centre_signatory="  ")
     client = client_for(coordinator)
     page = detail(client, agreement)
     assert "Avtalen sier ikke hvem som signerer for sentralen." in page
+    assert ("Trekk avtalen tilbake til utkast" in page) is (status != S.DRAFT)
     assert f'action="{action_url(agreement, action)}"' not in page
     response = transition(client, agreement, action)
     assert fresh(agreement).status == status and not agreement.events.exists()
@@ -416,3 +416,13 @@ def test_a_draft_without_signatories_links_to_the_fields(client_for, coordinator
     assert "signerer for kommunen." in page
     edit = reverse("agreements:edit", args=[agreement.pk])
     assert f'href="{edit}#id_municipality_signatory"' in page
+
+
+def test_an_agreement_approved_by_both_before_the_rule_can_still_be_marked_signed(
+    client_for, coordinator, agreement
+):
+    Agreement.objects.filter(pk=agreement.pk).update(
+        status=S.APPROVED_BY_MUNICIPALITY, centre_signatory=""
+    )
+    transition(client_for(coordinator), agreement, "mark_signed")
+    assert fresh(agreement).status == S.SIGNED

@@ -632,10 +632,7 @@ def test_admin_site(role, world, cast):
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[obj.pk])
             got = _status(client.post(url, {"post": "yes"}))
             checked += 1
-            if (
-                got != ADMIN_LOGIN
-                or not model._default_manager.filter(pk=obj.pk).exists()
-            ):
+            if got != ADMIN_LOGIN or not model._default_manager.filter(pk=obj.pk).exists():
                 failures.append(f"POST {url}: {got}")
     print(f"\n{role}: {checked} admin cells checked; no object for {without_object}")
     assert not failures, failures
