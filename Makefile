@@ -65,4 +65,8 @@ clean:
 # "Performance benchmark". Writes docs/performance.md.
 bench: install
 	@test -n "$$DATABASE_URL" || { echo "make bench needs PostgreSQL: set DATABASE_URL, e.g."; echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/frivillig make bench"; echo "It builds its own databases frivillig_bench and frivillig_bench_small there."; exit 1; }
+	@# The load generator: installed from Debian when missing and this user may (as CI does
+	@# with Chromium); otherwise run_benchmark says how to get it.
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
 	$(PY) manage.py run_benchmark $(BENCH_ARGS)
