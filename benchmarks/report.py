@@ -72,7 +72,7 @@ FINDINGS = [
     "and the typical pages 14–30 ms: 6–12 queries of their own (PostgreSQL on the same "
     "2 cores) and Django's template engine rendering 30–60 KB of HTML over many small "
     "nodes; no single hot spot is left in the profiles. So the pages serve 30–170 "
-    "requests/s, 1/12–1/86 of the trivial view in the runs made (Storby's results page, "
+    "requests/s, 1/12–1/102 of the trivial view in the runs made (Storby's results page, "
     "which counts 500 centres' answers in about 0.24 s of CPU, 1/145–1/270); the survey "
     "form 1/16–1/35, 3–5 times better than "
     "the reference survey app's 1/91 but not the 5 times aimed at. The runs of "
