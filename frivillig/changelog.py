@@ -108,7 +108,7 @@ def _show(model_field, value) -> str:
     if isinstance(value, datetime.datetime):
         return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return date_format(value, "j. F Y")
+        return date_format(value, "DATE_FORMAT")
     return str(value)
 
 

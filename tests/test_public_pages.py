@@ -5,6 +5,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from frivillig import pages
+
 ACCESSIBILITY = "/tilgjengelighet/"
 PRIVACY = "/personvern/"
 
@@ -73,6 +75,16 @@ def test_the_pages_are_translated(client, db):
     page = client.get(ACCESSIBILITY).content.decode()
 
     assert '<html lang="en">' in page
+    # Dates follow the language's format: "Nov. 30, 2026", not "30. November 2026".
+    reviewed = pages.ACCESSIBILITY_REVIEWED
+    assert f"{reviewed:%b}. {reviewed.day}, {reviewed.year}" in page
+    assert f"{reviewed.day}. {reviewed:%B}" not in page
+
+
+def test_dates_read_the_norwegian_way_in_bokmal(client, db):
+    reviewed = pages.ACCESSIBILITY_REVIEWED
+    page = client.get(ACCESSIBILITY).content.decode()
+    assert f"sist gjennomgått {reviewed.day}. " in page
 
 
 @pytest.mark.parametrize(

@@ -440,7 +440,7 @@ def _transition_done(agreement, transition) -> str:
     done = _("%(what)s: %(title)s.") % {"what": transition.done, "title": agreement.title}
     if agreement.status == S.ACTIVE:
         done += " " + _("Avtalen gjelder fra %(date)s.") % {
-            "date": date_format(agreement.valid_from, "j. F Y")
+            "date": date_format(agreement.valid_from, "DATE_FORMAT")
         }
     return done
 

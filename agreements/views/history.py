@@ -128,7 +128,7 @@ def saved_by_line(user, when) -> str:
     local = timezone.localtime(when)
     return _("%(who)s %(date)s kl. %(time)s") % {
         "who": who,
-        "date": date_format(local, "j. F Y"),
+        "date": date_format(local, "DATE_FORMAT"),
         "time": date_format(local, "H.i"),
     }
 

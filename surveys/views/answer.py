@@ -118,7 +118,7 @@ def _closed_reason(survey, response, today):
         return _("Undersøkelsen er lukket, så svaret kan ikke endres.")
     if today > survey.deadline:
         return _("Svarfristen gikk ut %(date)s, så svaret kan ikke endres.") % {
-            "date": date_format(survey.deadline, "j. F Y")
+            "date": date_format(survey.deadline, "DATE_FORMAT")
         }
     return ""
 
