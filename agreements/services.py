@@ -279,8 +279,8 @@ def _claim(agreement, revision: int) -> None:
     if current.revision != revision:
         raise StaleAgreement(current)
     raise AgreementLocked(
-        _("Avtalen er %(status)s og kan ikke endres.")
-        % {"status": current.get_status_display().lower()}
+        _("Avtalen har status «%(status)s» og kan ikke endres.")
+        % {"status": current.get_status_display()}
     )
 
 
@@ -431,8 +431,8 @@ def apply_transition(agreement, action: str, *, by, comment: str = "", on_date=N
     if not moved:
         current = Agreement.objects.get(pk=agreement.pk)
         raise IllegalTransition(
-            _("Avtalen er %(status)s, så dette kan ikke gjøres nå.")
-            % {"status": current.get_status_display().lower()}
+            _("Avtalen har status «%(status)s», så dette kan ikke gjøres nå.")
+            % {"status": current.get_status_display()}
         )
     for name, value in changes.items():
         setattr(agreement, name, value)

@@ -307,10 +307,11 @@ def agreement_edit(request, pk):
         messages.error(
             request,
             _(
-                "Avtalen er %(status)s, så teksten kan ikke endres. Kommunen kan endre den "
-                "når den er et utkast eller sentralen har bedt om endringer."
+                "Avtalen har status «%(status)s», så teksten kan ikke endres. "
+                "Kommunen kan endre den når den er et utkast eller sentralen har bedt om "
+                "endringer."
             )
-            % {"status": agreement.get_status_display().lower()},
+            % {"status": agreement.get_status_display()},
         )
         return redirect(agreement)
     common = [c for c in agreement.clauses.order_by("order", "pk") if c.is_common]

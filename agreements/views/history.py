@@ -249,8 +249,8 @@ def version_restore(request, pk, number):
     if not agreement.is_editable:
         messages.error(
             request,
-            _("Avtalen er %(status)s, så en eldre versjon kan ikke gjenopprettes.")
-            % {"status": agreement.get_status_display().lower()},
+            _("Avtalen har status «%(status)s», så en eldre versjon kan ikke gjenopprettes.")
+            % {"status": agreement.get_status_display()},
         )
         return redirect("agreements:version", agreement.pk, version.number)
     latest = agreement.versions.select_related("created_by").order_by("-number").first()
