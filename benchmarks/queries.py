@@ -74,53 +74,25 @@ def measure(submit_sessions: int = 0) -> dict:
     response, queries, ms, _sql = _count(
         client.post, save_url, body, content_type=form, secure=True
     )
-    rows.append(
-        {
-            "role": "leader@Storby",
-            "name": "save draft (autosave)",
-            "url": save_url,
-            "kind": "form",
-            "method": "POST",
-            "status": response.status_code,
-            "transactions": response.transactions,
-            "queries": queries,
-            "ms": ms,
-        }
-    )
+    rows.append(_post_row("save draft (autosave)", save_url, response, queries, ms))
     revision = response.json().get("revision", 0)
     body = urlencode({**data, "revision": revision, "action": "submit"}, doseq=True)
     response, queries, ms, _sql = _count(client.post, url, body, content_type=form, secure=True)
-    rows.append(
-        {
-            "role": "leader@Storby",
-            "name": "submit: answers + confirmation",
-            "url": url,
-            "kind": "form",
-            "method": "POST",
-            "status": response.status_code,
-            "transactions": response.transactions,
-            "queries": queries,
-            "ms": ms,
-        }
-    )
+    rows.append(_post_row("submit: answers + confirmation", url, response, queries, ms))
     revision = response.context["response"].revision if response.context else revision + 1
     body = urlencode({"revision": revision, "action": "confirm"}, doseq=True)
     response, queries, ms, sql = _count(client.post, url, body, content_type=form, secure=True)
     response_row.refresh_from_db()
     rows.append(
-        {
-            "role": "leader@Storby",
-            "name": "submit: confirm (send inn)",
-            "url": url,
-            "kind": "form",
-            "method": "POST",
-            "status": response.status_code,
-            "transactions": response.transactions,
-            "queries": queries,
-            "ms": ms,
-            "submitted": response_row.is_submitted,
-            "sql": [q["sql"][:200] for q in sql],
-        }
+        _post_row(
+            "submit: confirm (send inn)",
+            url,
+            response,
+            queries,
+            ms,
+            submitted=response_row.is_submitted,
+            sql=[q["sql"][:200] for q in sql],
+        )
     )
     sessions = {role: session_for(user) for role, user in users.items()}
     fresh_sessions = [
@@ -146,4 +118,20 @@ def measure(submit_sessions: int = 0) -> dict:
         "survey": survey.pk,
         "answers": data,
         "fresh": fresh_sessions,
+    }
+
+
+def _post_row(name, url, response, queries, ms, **extra) -> dict:
+    """A row for one of the leader's POSTs to the answer form."""
+    return {
+        "role": "leader@Storby",
+        "name": name,
+        "url": url,
+        "kind": "form",
+        "method": "POST",
+        "status": response.status_code,
+        "transactions": response.transactions,
+        "queries": queries,
+        "ms": ms,
+        **extra,
     }
