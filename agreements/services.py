@@ -395,8 +395,8 @@ def available_transitions(agreement, user) -> list[tuple[str, object]]:
     ]
 
 
-def signatories_missing(agreement, transition) -> str:
-    """Why `transition` must wait for the signatories to be named, or ""."""
+def signatory_block(agreement, transition) -> str:
+    """Why `transition` must wait for the signatories to be named, or "" when it need not."""
     missing = agreement.missing_signatories() if transition.needs_signatories else []
     if not missing:
         return ""
@@ -419,7 +419,7 @@ def apply_transition(agreement, action: str, *, by, comment: str = "", on_date=N
         raise IllegalTransition(_("Du kan ikke gjøre dette for denne avtalen."))
     if transition.needs_comment and not comment.strip():
         raise IllegalTransition(_("Skriv hva som bør endres."))
-    if blocked := signatories_missing(agreement, transition):
+    if blocked := signatory_block(agreement, transition):
         raise IllegalTransition(blocked)
     from_status = agreement.status
     changes = {"status": transition.target}

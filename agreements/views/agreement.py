@@ -211,7 +211,7 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
             "needs_comment": t.needs_comment,
             "confirm": name in CONFIRMED,
             "help": TRANSITION_HELP.get(name, ""),
-            "blocked": services.signatories_missing(agreement, t),
+            "blocked": services.signatory_block(agreement, t),
             "error": transition["error"] if transition and transition["name"] == name else "",
             "comment": transition["comment"] if transition and transition["name"] == name else "",
         }
