@@ -89,6 +89,16 @@ def can_manage_meetings(user, municipality_id=None) -> bool:
     return municipality_id is None or municipality_id == user.municipality_id
 
 
+def can_see_visits_of(user, centre) -> bool:
+    """A visit to a centre is the municipality's and that centre's business: a leader of
+    another centre cannot open it (visible_meetings), so is not shown its date either."""
+    if not _in_portal(user):
+        return False
+    if user.is_leader:
+        return centre.pk == user.centre_id
+    return user.is_superuser or centre.municipality_id == user.municipality_id
+
+
 def get_meeting_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Meeting:
     meeting = visible_meetings(user, queryset).filter(pk=pk).first()
     if meeting is None:

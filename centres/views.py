@@ -24,7 +24,11 @@ def centre_list(request):
     today = timezone.localdate()
     visits = {}
     if request.user.municipality_id:
-        active = [centre for centre in page if centre.active]
+        active = [
+            centre
+            for centre in page
+            if centre.active and access.can_see_visits_of(request.user, centre)
+        ]
         schedule = formal_schedule(request.user.municipality, today.year, today, centres=active)
         visits = {item.centre.pk: item for item in schedule.visits}
     return render(
@@ -58,7 +62,7 @@ def centre_detail(request, slug):
             "centre": centre,
             "period": centre.current_goal_period,
             "schedule": schedule,
-            "visit": schedule.visits[0],
+            "visit": schedule.visits[0] if access.can_see_visits_of(request.user, centre) else None,
             "meetings": meetings,
             "can_edit": access.can_edit_centre(request.user, centre),
             "agreements": agreements,
