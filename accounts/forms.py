@@ -1,6 +1,9 @@
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+
+from frivillig.lib.urls import site_scheme_and_domain
 
 
 class LoginForm(AuthenticationForm):
@@ -21,3 +24,14 @@ class LoginForm(AuthenticationForm):
             MaxLengthValidator(self.fields["username"].max_length)
         )
         self.fields["password"].label = _("Passord")
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's, with the link in the e-mail on SITE_URL. Django's view builds it from the
+    request's Host and X-Forwarded-Proto, which whoever asks for the reset can set, and so
+    send the victim a working reset token on a link to their own server."""
+
+    def save(self, **kwargs):
+        scheme, domain = site_scheme_and_domain()
+        kwargs.update(domain_override=domain, use_https=scheme == "https")
+        return super().save(**kwargs)

@@ -19,7 +19,8 @@ from accounts import access
 from accounts.models import User
 from frivillig.lib import history
 from frivillig.lib.mail import notify
-from surveys.services import recipients_by_centre, site_url
+from frivillig.lib.urls import absolute_url
+from surveys.services import recipients_by_centre
 
 from . import versions
 from .models import (
@@ -561,7 +562,7 @@ def start_renewal(*, agreement, by) -> Agreement:
 
 
 def _agreement_url(agreement, anchor: str = "") -> str:
-    return site_url().rstrip("/") + reverse("agreements:detail", args=[agreement.pk]) + anchor
+    return absolute_url(reverse("agreements:detail", args=[agreement.pk]) + anchor)
 
 
 def _other_side(agreement, side) -> list:

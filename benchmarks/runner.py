@@ -93,6 +93,8 @@ class Runner:
             PRODUCTION="1",
             SECRET_KEY=env.get("BENCH_SECRET_KEY", "benchmark-only-" + "x" * 50),
             ALLOWED_HOSTS="127.0.0.1,localhost",
+            # Production refuses to start without it; the mail goes nowhere (locmem).
+            SITE_URL="https://localhost",
             CONN_MAX_AGE="600",
             TASKS_BACKEND="immediate",
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",

@@ -100,6 +100,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# django-axes names the client in its own log lines; escaped like the security log, so a
+# posted username or a user agent cannot write a line of its own.
+AXES_CLIENT_STR_CALLABLE = "accounts.security.client_str"
 # Behind a reverse proxy the client's address is in X-Forwarded-For; the proxy appends
 # the address it saw, so the right-most entry is the one a client cannot forge.
 AXES_IPWARE_PROXY_ORDER = os.environ.get("AXES_IPWARE_PROXY_ORDER", "right-most")
@@ -214,9 +217,22 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Frivillig <ikke-svar@frivillig.local>")
-# The portal's public address, for links in e-mail sent outside a request (reminders from
-# the scheduler, agreement notifications).
-SITE_URL = os.environ.get("SITE_URL", "")
+# The portal's public address: every link in e-mail is built from it
+# (frivillig.lib.urls.absolute_url), never from the request's Host or X-Forwarded-Proto,
+# which the client sets. Development falls back to the address `make run` serves.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG and env_bool("PRODUCTION"):
+        raise RuntimeError(
+            "SITE_URL must be set in production: the portal's public address, for the "
+            "links in e-mail, e.g. SITE_URL=https://frivillig.example.no"
+        )
+    SITE_URL = "http://localhost:8000"
+if not SITE_URL.startswith(("https://", "http://")):
+    raise RuntimeError(
+        "SITE_URL must start with https:// (or http://), e.g. https://frivillig.example.no; "
+        f"it is {SITE_URL!r}."
+    )
 
 # Background jobs (e-mail). Immediate by default so the demo needs no worker; set
 # TASKS_BACKEND=database in production and run `manage.py db_worker` beside the server.

@@ -8,7 +8,6 @@ validated, shown (conditions, progress) and stored with one bulk upsert.
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -21,6 +20,7 @@ from accounts.models import User
 from centres.models import Centre
 from frivillig.lib import history
 from frivillig.lib.mail import notify
+from frivillig.lib.urls import absolute_url
 
 from .models import (
     Answer,
@@ -322,10 +322,6 @@ def reopen_response(*, response, by) -> None:
 # --- sending, reminding, closing, publishing, copying ---------------------------------
 
 
-def site_url() -> str:
-    return getattr(settings, "SITE_URL", "") or "http://localhost:8000"
-
-
 def recipients_by_centre(centres) -> dict[int, list]:
     """Each centre's active leaders; the centre's own address when it has none."""
     leaders = defaultdict(list)
@@ -336,11 +332,11 @@ def recipients_by_centre(centres) -> dict[int, list]:
     return {c.pk: leaders[c.pk] or ([c.email] if c.email else []) for c in centres}
 
 
-def _mail_centres(survey, centres, template: str, base_url: str) -> int:
+def _mail_centres(survey, centres, template: str, *, base_url: str | None = None) -> int:
     recipients = recipients_by_centre(centres)
     sent = 0
     for centre in centres:
-        url = base_url.rstrip("/") + reverse("surveys:answer", args=[survey.pk, centre.slug])
+        url = absolute_url(reverse("surveys:answer", args=[survey.pk, centre.slug]), base=base_url)
         sent += notify(
             recipients[centre.pk], template, {"survey": survey, "centre": centre, "url": url}
         )
@@ -357,7 +353,7 @@ def centres_to_invite(survey) -> list[Centre]:
 
 
 @transaction.atomic
-def send_survey(*, survey, by, base_url: str | None = None) -> int:
+def send_survey(*, survey, by) -> int:
     """Opens the survey and invites every active centre that has not been invited yet
     (sending again later invites only centres added since). Returns how many centres."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
@@ -374,7 +370,7 @@ def send_survey(*, survey, by, base_url: str | None = None) -> int:
     if survey.is_draft:
         survey.status, survey.sent_at = Survey.Status.OPEN, now
         survey.save(update_fields=["status", "sent_at"])
-    _mail_centres(survey, centres, "surveys/email/invitation", base_url or site_url())
+    _mail_centres(survey, centres, "surveys/email/invitation")
     return len(centres)
 
 
@@ -407,15 +403,15 @@ def remind(*, survey, base_url: str | None = None, not_since=None, dry_run=False
             response.reminded_at, response.reminder_count = now, response.reminder_count + 1
         history.record((history.CHANGED, responses), date=now)
         _mail_centres(
-            survey, [r.centre for r in responses], "surveys/email/reminder", base_url or site_url()
+            survey, [r.centre for r in responses], "surveys/email/reminder", base_url=base_url
         )
     return len(responses)
 
 
-def remind_by_hand(*, survey, base_url: str | None = None) -> tuple[int, int]:
+def remind_by_hand(*, survey) -> tuple[int, int]:
     """The coordinator's «Send påminnelse»: reminds the centres not reminded within
     REMINDER_PAUSE. Returns (reminded now, still missing but reminded just before)."""
-    reminded = remind(survey=survey, base_url=base_url, not_since=timezone.now() - REMINDER_PAUSE)
+    reminded = remind(survey=survey, not_since=timezone.now() - REMINDER_PAUSE)
     if reminded:
         return reminded, 0
     return 0, survey.responses.not_submitted().count()

@@ -22,6 +22,7 @@ def production_env(**extra) -> dict:
         PRODUCTION="1",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="frivillig.example.no",
+        SITE_URL="https://frivillig.example.no",
         DJANGO_SETTINGS_MODULE="frivillig.settings",
     )
     env.update(extra)

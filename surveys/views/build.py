@@ -248,9 +248,7 @@ def survey_send(request, pk):
             {"survey": survey, "centres": _with_recipients(services.centres_to_invite(survey))},
         )
     try:
-        count = services.send_survey(
-            survey=survey, by=request.user, base_url=request.build_absolute_uri("/")
-        )
+        count = services.send_survey(survey=survey, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -271,9 +269,7 @@ def survey_remind(request, pk):
     if survey.status != Survey.Status.OPEN:
         messages.error(request, _("Påminnelser sendes bare mens undersøkelsen er åpen."))
         return redirect("surveys:detail", survey.pk)
-    count, waiting = services.remind_by_hand(
-        survey=survey, base_url=request.build_absolute_uri("/")
-    )
+    count, waiting = services.remind_by_hand(survey=survey)
     if count:
         messages.success(
             request,

@@ -63,7 +63,7 @@ def test_sending_opens_the_survey_and_invites_every_active_centre(
     message = next(m for m in mail.outbox if m.to == [leader_a.email])
     assert message.subject == "Ny spørreundersøkelse: Undersøkelse under arbeid"
     assert "Skien kommune ber Klyve nærmiljøsenter svare" in message.body
-    assert f"http://testserver/undersokelser/{draft_survey.pk}/svar/klyve/" in message.body
+    assert f"http://localhost:8000/undersokelser/{draft_survey.pk}/svar/klyve/" in message.body
 
 
 def test_sending_again_invites_only_centres_added_since(

@@ -1,5 +1,3 @@
-import os
-
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -18,8 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Count, change nothing.")
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("SITE_URL", ""),
-            help="The portal's address for the links in the e-mails (default: $SITE_URL).",
+            default="",
+            help="The portal's address for the links in the e-mails (default: SITE_URL).",
         )
 
     def handle(self, *, days, dry_run, base_url, **options):
