@@ -1,14 +1,33 @@
 """The security log: logins, logouts, failed logins, lockouts and every 403, each with
 the username, the client's address and the path, on the logger `frivillig.security`
-(the console by default, a file with SECURITY_LOG_FILE; the time is the record's)."""
+(the console by default, a file with SECURITY_LOG_FILE; the time is the record's).
+
+Every value in a line is quoted and escaped (`user="a\\nb"`), because the username, the
+path and the user agent come from the client: unescaped, a newline in a posted username
+wrote a second, forged line, and a space a forged field."""
 
 import logging
 
-from axes.helpers import get_client_ip_address
+from axes.helpers import cleanse_parameters, get_client_ip_address
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 logger = logging.getLogger("frivillig.security")
+
+
+def quoted(value) -> str:
+    """The value as one double-quoted token that cannot end the line or the field:
+    backslash and quote escaped, and every character Python does not count printable
+    (control characters, U+0085 and U+2028 that some viewers break lines on, bidi
+    overrides) written as its Python escape, so `ast.literal_eval` reads the value back."""
+    text = "" if value is None else str(value)
+    return '"' + "".join(_escaped(ch) for ch in text) + '"'
+
+
+def _escaped(ch: str) -> str:
+    if ch in '"\\':
+        return "\\" + ch
+    return ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
 
 
 def log_event(event: str, request, username: str = "", level: int = logging.INFO) -> None:
@@ -18,11 +37,28 @@ def log_event(event: str, request, username: str = "", level: int = logging.INFO
         level,
         "%s user=%s ip=%s path=%s",
         event,
-        username or "-",
-        ip or "-",
-        path or "-",
+        quoted(username),
+        quoted(ip),
+        quoted(path),
         extra={"event": event, "username": username, "ip": ip, "path": path},
     )
+
+
+def client_str(username, ip_address, user_agent, path_info, request) -> str:
+    """AXES_CLIENT_STR_CALLABLE: how django-axes names the client in its own log lines
+    ("AXES: New login failure by {…}" on the console): its format and its masking of
+    AXES_SENSITIVE_PARAMETERS, with the values escaped like the security log's."""
+    if isinstance(path_info, list | tuple):
+        path_info = path_info[0] if path_info else ""
+    client = cleanse_parameters(
+        {
+            "username": username,
+            "ip_address": ip_address,
+            "user_agent": user_agent,
+            "path_info": path_info,
+        }
+    )
+    return "{" + ", ".join(f"{key}: {quoted(value)}" for key, value in client.items()) + "}"
 
 
 def _username(user) -> str:

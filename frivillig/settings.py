@@ -100,6 +100,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# django-axes names the client in its own log lines; escaped like the security log, so a
+# posted username or a user agent cannot write a line of its own.
+AXES_CLIENT_STR_CALLABLE = "accounts.security.client_str"
 # Behind a reverse proxy the client's address is in X-Forwarded-For; the proxy appends
 # the address it saw, so the right-most entry is the one a client cannot forge.
 AXES_IPWARE_PROXY_ORDER = os.environ.get("AXES_IPWARE_PROXY_ORDER", "right-most")

@@ -1,9 +1,12 @@
 """The security log records logins, logouts, failed logins, lockouts and every 403 with
 the username, the address and the path."""
 
+import ast
 import logging
+import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -52,7 +55,7 @@ def test_a_login_is_logged_with_username_address_and_path(client, person, securi
         LOGIN,
     )
     assert record.levelno == logging.INFO
-    assert record.getMessage() == f"login user=kari ip=192.0.2.10 path={LOGIN}"
+    assert record.getMessage() == f'login user="kari" ip="192.0.2.10" path="{LOGIN}"'
 
 
 def test_a_failed_login_is_logged_as_a_warning(client, person, security_log):
@@ -110,3 +113,45 @@ def test_other_pages_write_nothing(client_for, leader_a, security_log):
     security_log.clear()
     assert client.get(reverse("dashboard")).status_code == 200
     assert security_log() == []
+
+
+# A value as `quoted()` writes it: a double-quoted token with every quote escaped.
+QUOTED = r'"(?:[^"\\]|\\.)*"'
+SECURITY_LINE = re.compile(rf"(\w+) user=({QUOTED}) ip=({QUOTED}) path=({QUOTED})")
+
+
+def written(records) -> list[str]:
+    """The lines the records make in a log file, through the portal's own formatter."""
+    formatter = logging.Formatter(**_formatter_config())
+    return "\n".join(formatter.format(record) for record in records).splitlines()
+
+
+def _formatter_config() -> dict:
+    config = settings.LOGGING["formatters"]["timed"]
+    return {"fmt": config["format"], "style": config["style"]}
+
+
+def test_a_forged_username_path_or_user_agent_cannot_write_a_line_or_a_field(
+    client, person, caplog
+):
+    caplog.set_level(logging.INFO)  # every logger: the security log and django-axes' own
+    username = 'kari\nlogin user="admin" ip=1.2.3.4 path=/\r ip=1.2.3.4 \u2028\\'
+    path = LOGIN + "?next=/%0D%0Alogin%20user=admin%20ip=1.2.3.4%0A"
+    client.post(
+        path,
+        {"username": username, "password": "feil"},
+        REMOTE_ADDR="192.0.2.10",
+        HTTP_USER_AGENT="Firefox\r\nlogin user=admin ip=1.2.3.4",
+    )
+    records = caplog.records
+    assert len(written(records)) == len(records)
+    for record in records:
+        assert record.getMessage().isprintable(), record.getMessage()
+    [record] = [r for r in records if r.name == "frivillig.security"]
+    event, *values = SECURITY_LINE.fullmatch(record.getMessage()).groups()
+    assert event == "login_failed"
+    # Each value reads back as it came, and the structured fields hold it unescaped.
+    assert [ast.literal_eval(v) for v in values] == [username, "192.0.2.10", path]
+    assert (record.username, record.ip, record.path) == (username, "192.0.2.10", path)
+    axes_lines = [r.getMessage() for r in records if r.name.startswith("axes")]
+    assert any('user_agent: "Firefox\\r\\nlogin user=admin ip=1.2.3.4"' in m for m in axes_lines)
