@@ -20,7 +20,7 @@ def time_requests(client, url: str, repeat: int = 3) -> dict:
         ms, (status, body) = load.timed(client.request, "GET", url)
         times.append(ms)
         size = len(body)
-    # The PDFs are cached by their HTML after the first request (surveys.deck.render_pdf):
+    # The PDFs are cached by their HTML after the first request (frivillig.lib.pdf.render_pdf):
     # the first request is the rendering, the median mostly the cache.
     return {"ms": statistics.median(times), "first_ms": times[0], "status": status, "bytes": size}
 

@@ -1,23 +1,15 @@
 """What the dialogue-meeting deck and the visit dossier show, gathered in a fixed number of
 queries: the meeting and its agenda, the results, and the profiles of the centres."""
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.db.models import Prefetch, Q
-from django.template.loader import render_to_string
 
 from centres.models import Centre, GoalPeriod
 from meetings.models import FollowUp, Meeting
 
 from .models import Question, Survey, SurveyResponse
 from .results import SurveyResults
-
-PDF_CACHE_SECONDS = 60 * 60
 
 # Per centre, the deck shows the answers to the questions the meeting discusses: yes/no,
 # choices and scales with their follow-ups. Target groups, goals and partners come from
@@ -98,28 +90,3 @@ def open_follow_ups(centre: Centre):
         .distinct()
         .order_by("due_date", "pk")
     )
-
-
-def render_pdf(template: str, context: dict, stylesheet: str = "css/deck.css") -> bytes:
-    """The same template as the page, with its print stylesheet read from the static
-    files, so WeasyPrint fetches nothing over the network.
-
-    WeasyPrint's layout is nearly all of the time (the deck of a 10-centre round is about
-    200 pages, some seconds), and the same HTML and stylesheet give the same PDF: the PDF
-    is kept in the cache under a hash of both for PDF_CACHE_SECONDS, so downloading it
-    again is fast. Any change to what the PDF shows changes its HTML, and so the key;
-    the first download after a change pays the full rendering."""
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(template, context)
-    css_path = finders.find(stylesheet)
-    digest = hashlib.sha256(html.encode())
-    digest.update(Path(css_path).read_bytes())
-    key = f"pdf:{digest.hexdigest()}"
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-            stylesheets=[CSS(filename=css_path)]
-        )
-        cache.set(key, pdf, PDF_CACHE_SECONDS)
-    return pdf

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import access
 from centres.models import Centre
 from frivillig.lib.files import ascii_filename
-from surveys.deck import render_pdf
+from frivillig.lib.pdf import render_pdf
 
 from .. import document, services, versions
 from ..forms import (

@@ -10,9 +10,10 @@ from accounts import access
 from centres.models import Centre
 from frivillig import changelog
 from frivillig.lib.pagination import paginate
+from frivillig.lib.pdf import render_pdf
 
 from .. import exports, themes
-from ..deck import deck_context, latest_submitted_response, open_follow_ups, render_pdf
+from ..deck import deck_context, latest_submitted_response, open_follow_ups
 from ..models import Answer, Question, SurveyResponse
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
 from ..results import SurveyResults, compare_rounds, previous_round, survey_for_results
@@ -288,7 +289,7 @@ def deck(request, pk):
 
 def deck_pdf(request, pk):
     survey = _survey(request, pk)
-    pdf = render_pdf("surveys/deck_pdf.html", deck_context(survey))
+    pdf = render_pdf("surveys/deck_pdf.html", deck_context(survey), "css/deck.css")
     response = HttpResponse(pdf, content_type="application/pdf")
     name = exports.filename(survey, "pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
