@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: private, no-store for a logged-in user and on downloads.
+    "frivillig.lib.middleware.PrivateCacheMiddleware",
     # Django's LoginRequiredMiddleware, answering 401 to the autosave's fetch.
     "accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -16,3 +16,25 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PrivateCacheMiddleware:
+    """`Cache-Control: private, no-store` on every response to a logged-in user and on
+    every download, replacing whatever a view set: pages and files with personal data
+    are kept by no shared cache (a proxy, a CDN) and in no browser cache on a shared
+    computer. Static files (answered by whitenoise before the session is read) and the
+    public pages an anonymous visitor sees keep their own headers and stay cacheable.
+    Sits after AuthenticationMiddleware, which gives the request its user."""
+
+    VALUE = "private, no-store"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        download = response.get("Content-Disposition", "").startswith("attachment")
+        if download or (user is not None and user.is_authenticated):
+            response["Cache-Control"] = self.VALUE
+        return response
