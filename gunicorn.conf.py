@@ -1,7 +1,8 @@
 """gunicorn's settings for `make serve` and production, read from the environment.
 
 The reverse proxy in front terminates HTTPS and sets X-Forwarded-Proto and
-X-Forwarded-For; Django trusts them with PRODUCTION=1 (see README.md, "Configuration").
+X-Forwarded-For. Django trusts X-Forwarded-Proto with PRODUCTION=1, and X-Forwarded-For
+only from the proxies in TRUSTED_PROXIES (see README.md, "Configuration").
 """
 
 import multiprocessing
@@ -16,7 +17,10 @@ graceful_timeout = 30
 # Recycle workers now and then, so a slow leak never grows without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
-# The addresses of the proxies whose X-Forwarded-* headers gunicorn passes on.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# The proxies gunicorn believes about the scheme (X-Forwarded-Proto): the ones Django
+# believes about the client's address, unless set apart.
+forwarded_allow_ips = (
+    os.environ.get("FORWARDED_ALLOW_IPS") or os.environ.get("TRUSTED_PROXIES") or "127.0.0.1,::1"
+)
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"

@@ -1,15 +1,24 @@
-"""The security log: logins, logouts, failed logins, lockouts and every 403, each with
+"""The portal's login security: the security log and the client's address.
+
+The security log holds logins, logouts, failed logins, lockouts and every 403, each with
 the username, the client's address and the path, on the logger `frivillig.security`
 (the console by default, a file with SECURITY_LOG_FILE; the time is the record's).
-
 Every value in a line is quoted and escaped (`user="a\\nb"`), because the username, the
 path and the user agent come from the client: unescaped, a newline in a posted username
-wrote a second, forged line, and a space a forged field."""
+wrote a second, forged line, and a space a forged field.
 
+The client's address (`client_ip`, for django-axes and so for the log) is the socket's
+unless the request comes from a configured proxy (TRUSTED_PROXIES, TRUSTED_PROXY_COUNT);
+anyone else's X-Forwarded-For is ignored, so a client that reaches the server directly
+can neither spread its guesses over made-up addresses nor lock out someone else's."""
+
+import ipaddress
 import logging
+from functools import lru_cache
 
 from axes.helpers import cleanse_parameters, get_client_ip_address
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 logger = logging.getLogger("frivillig.security")
@@ -102,3 +111,54 @@ class ForbiddenLogMiddleware:
             user = getattr(request, "user", None)
             log_event("forbidden", request, _username(user), logging.WARNING)
         return response
+
+
+def client_ip(request) -> str:
+    """AXES_CLIENT_IP_CALLABLE: the client's address. X-Forwarded-For is read only when the
+    peer is a proxy: one of TRUSTED_PROXIES or, with only TRUSTED_PROXY_COUNT set, any
+    peer (the server is then reachable through the proxies alone). Each proxy appends the
+    address it saw, so the client is the N-th entry from the right with a count, else the
+    right-most entry that is not one of TRUSTED_PROXIES; what lies left of it is the
+    client's own to write and never believed. (django-ipware checks the header's entries
+    against its proxy list but never the socket's peer, and reads the list as an ordered
+    chain, so it is not used here.)"""
+    peer = request.META.get("REMOTE_ADDR", "")
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [hop for hop in forwarded if hop]
+    peer_address = _address(peer)
+    trusted = _networks(tuple(settings.TRUSTED_PROXIES))
+    count = settings.TRUSTED_PROXY_COUNT
+    from_proxy = _is_trusted(peer_address, trusted) if trusted else count > 0
+    if not forwarded or not from_proxy:
+        return str(peer_address) if peer_address else peer
+    if count:
+        client = _address(forwarded[-count]) if len(forwarded) >= count else None
+        # Fewer entries than proxies: the request skipped one, so nothing in it is sure.
+        return str(client or peer_address)
+    client = peer_address
+    for hop in reversed(forwarded):
+        address = _address(hop)
+        if address is None:  # not an address: passed on unchecked, so stop at the last sure hop
+            break
+        client = address
+        if not _is_trusted(address, trusted):
+            break
+    return str(client)
+
+
+def _address(text: str):
+    """The address in `text`, an IPv4 address mapped into IPv6 as plain IPv4, or None."""
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    return getattr(address, "ipv4_mapped", None) or address
+
+
+@lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def _is_trusted(address, networks) -> bool:
+    return address is not None and any(address in network for network in networks)

@@ -4,6 +4,7 @@ One module for every environment: development, CI and production differ only in
 environment variables (see README.md, "Configuration").
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -105,20 +106,24 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # django-axes names the client in its own log lines; escaped like the security log, so a
 # posted username or a user agent cannot write a line of its own.
 AXES_CLIENT_STR_CALLABLE = "accounts.security.client_str"
-# Behind a reverse proxy the client's address is in X-Forwarded-For; the proxy appends
-# the address it saw, so the right-most entry is the one a client cannot forge.
-AXES_IPWARE_PROXY_ORDER = os.environ.get("AXES_IPWARE_PROXY_ORDER", "right-most")
-AXES_IPWARE_META_PRECEDENCE_ORDER = env_list(
-    "AXES_IPWARE_META_PRECEDENCE_ORDER",
-    "HTTP_X_FORWARDED_FOR,REMOTE_ADDR"
-    if env_bool("BEHIND_PROXY", env_bool("PRODUCTION"))
-    else "REMOTE_ADDR",
-)
-AXES_IPWARE_PROXY_COUNT = (
-    int(os.environ["AXES_IPWARE_PROXY_COUNT"])
-    if os.environ.get("AXES_IPWARE_PROXY_COUNT")
-    else None
-)
+# The client's address, for the lockout and the security log (accounts.security.client_ip):
+# the socket's, unless the request comes from a proxy named in TRUSTED_PROXIES (addresses
+# or networks); only then is X-Forwarded-For read. TRUSTED_PROXY_COUNT instead trusts
+# every peer to be the last of that many proxies: only for a server nobody reaches but
+# through them. Neither is set by default, since anyone can write X-Forwarded-For.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo fails at start, not at a login
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or "0")
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+_replaced = [name for name in os.environ if name.startswith("AXES_IPWARE_")]
+if _replaced:
+    # They made django-ipware trust X-Forwarded-For from any peer; silently ignoring
+    # them would change whom the lockout counts.
+    raise RuntimeError(
+        f"{', '.join(sorted(_replaced))}: replaced by TRUSTED_PROXIES and "
+        "TRUSTED_PROXY_COUNT (see README.md, Configuration)."
+    )
 
 ROOT_URLCONF = "frivillig.urls"
 WSGI_APPLICATION = "frivillig.wsgi.application"
