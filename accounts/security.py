@@ -1,4 +1,5 @@
-"""The portal's login security: the security log and the client's address.
+"""The portal's login security: the security log, the client's address, and the second
+login limit per username.
 
 The security log holds logins, logouts, failed logins, lockouts and every 403, each with
 the username, the client's address and the path, on the logger `frivillig.security`
@@ -16,10 +17,20 @@ import ipaddress
 import logging
 from functools import lru_cache
 
-from axes.helpers import cleanse_parameters, get_client_ip_address
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import (
+    cleanse_parameters,
+    get_client_ip_address,
+    get_client_username,
+    get_cool_off,
+    get_failure_limit,
+)
+from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models import Sum
+from django.utils import timezone
 
 logger = logging.getLogger("frivillig.security")
 
@@ -162,3 +173,37 @@ def _networks(entries: tuple[str, ...]) -> tuple:
 
 def _is_trusted(address, networks) -> bool:
     return address is not None and any(address in network for network in networks)
+
+
+class LoginAttemptHandler(AxesDatabaseHandler):
+    """AXES_HANDLER: django-axes' database handler with a second, higher limit. Beside
+    AXES_FAILURE_LIMIT failures of one username from one address, AXES_USERNAME_FAILURE_LIMIT
+    failures of the username from all addresses together within the cool-off lock the
+    username out from every address, so a guess spread over many addresses stops too. It
+    lifts as a pair's lockout does, once those failures are older than the cool-off."""
+
+    def get_failures(self, request, credentials=None) -> int:
+        failures = super().get_failures(request, credentials)
+        limit = get_failure_limit(request, credentials)
+        if failures < limit and (
+            username_failures(request, credentials) >= settings.AXES_USERNAME_FAILURE_LIMIT
+        ):
+            # django-axes compares one count with one limit, both where it checks a login
+            # and where it records a failure: a username over its own limit counts as
+            # this address being over the address limit.
+            return limit
+        return failures
+
+
+def username_failures(request, credentials=None) -> int:
+    """The failures of the request's username from every address within the cool-off,
+    counted as django-axes counts a pair's (attempts whose latest failure is recent)."""
+    username = get_client_username(request, credentials)
+    if not username:
+        return 0
+    attempts = AccessAttempt.objects.filter(username=username)
+    cool_off = get_cool_off(request)
+    if cool_off is not None:
+        now = getattr(request, "axes_attempt_time", None) or timezone.now()
+        attempts = attempts.filter(attempt_time__gte=now - cool_off)
+    return attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0

@@ -6,8 +6,9 @@ from .forms import LoginForm
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """django-axes' answer once a username has failed too often from one address:
-    the login page again, with the reason, and 429 Too Many Requests."""
+    """django-axes' answer once a username has failed too often from one address, or
+    from all addresses together (accounts.security.LoginAttemptHandler): the login page
+    again, with the reason, and 429 Too Many Requests."""
     form = LoginForm(request, initial={"username": (credentials or {}).get("username", "")})
     return render(
         request,

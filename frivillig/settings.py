@@ -97,11 +97,15 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Login throttling: 5 failed logins for one username from one address lock that pair
-# out for 15 minutes (an administrator can unlock sooner under Axes in the admin).
+# out for 15 minutes, and 20 for one username from all addresses together lock the
+# username out (accounts/security.py, LoginAttemptHandler), so a guess spread over many
+# addresses stops too; an administrator can unlock sooner under Axes in the admin.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "accounts.security.LoginAttemptHandler"
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # django-axes names the client in its own log lines; escaped like the security log, so a
 # posted username or a user agent cannot write a line of its own.

@@ -1,7 +1,7 @@
 """The client's address behind (or without) a reverse proxy, through the real login page:
 X-Forwarded-For counts only when the request comes from a configured proxy, so a client
 that reaches the server directly can neither spread its guesses over made-up addresses
-nor lock someone else out.
+nor lock someone else out; and a username failing from many addresses is stopped too.
 
 Each test runs with the lockout and proxy settings frivillig/settings.py computes with
 PRODUCTION=1 and the environment given, as a production server would."""
@@ -9,11 +9,13 @@ PRODUCTION=1 and the environment given, as a production server would."""
 import logging
 import os
 import runpy
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import UserFactory
 
@@ -125,4 +127,24 @@ def test_a_victim_cannot_be_locked_out_by_forging_their_address(client, person, 
         attempt(client, ATTACKER, VICTIM)
     assert attempt(client, ATTACKER, VICTIM, password="riktig-passord").status_code == 429
     # kari herself, through the proxy from the address the attacker named.
+    assert attempt(client, NGINX, VICTIM, password="riktig-passord").status_code == 302
+
+
+def test_a_guess_spread_over_many_addresses_is_stopped_until_the_cool_off(
+    client, person, production
+):
+    production(TRUSTED_PROXIES="127.0.0.1,::1")
+    for n in range(19):
+        assert attempt(client, NGINX, f"192.0.2.{n}").status_code == 200
+    # Below the username's limit kari still logs in (which clears only her own address).
+    assert attempt(client, NGINX, VICTIM, password="riktig-passord").status_code == 302
+    client.logout()
+    assert attempt(client, NGINX, "192.0.2.19").status_code == 429  # the 20th failure
+    for address in ("192.0.2.20", VICTIM):
+        refused = attempt(client, NGINX, address, password="riktig-passord")
+        assert refused.status_code == 429
+        assert LOCKED in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Not a permanent lock: once the failures are older than the cool-off, it lifts.
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
     assert attempt(client, NGINX, VICTIM, password="riktig-passord").status_code == 302
