@@ -255,6 +255,46 @@ def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False
     return centre
 
 
+# A response that is not submitted (not started, a draft, or one the coordinator reopened)
+# is the centre's work in progress: its own leaders and the municipality's coordinator see
+# it as it stands; everyone else is shown submitted answers only, wherever they appear.
+# The results, exports, the deck and the dossier read submitted answers only, for
+# everyone (SurveyResults, Answer.objects.submitted()).
+
+
+def visible_responses(user, queryset=None):
+    """The responses whose answers `user` may see as they stand. Whether the user may open
+    the survey or its results at all is decided above (visible_surveys, can_see_results,
+    get_response_centre_for_user)."""
+    from surveys.models import SurveyResponse
+
+    responses = queryset if queryset is not None else SurveyResponse.objects.all()
+    if not _in_portal(user):
+        return responses.none()
+    if user.is_superuser:
+        return responses
+    if user.municipality_id is None or not user.role:
+        return responses.none()
+    responses = responses.filter(survey__municipality_id=user.municipality_id)
+    if user.is_coordinator:
+        return responses
+    shown = Q(status=SurveyResponse.Status.SUBMITTED)
+    if user.is_leader:
+        shown |= Q(centre_id=user.centre_id)
+    return responses.filter(shown)
+
+
+def get_response_for_user(user, survey, slug: str, *, write: bool = False, queryset=None):
+    """The response to `survey` of the centre `slug`, for its answer page. Someone who may
+    read the centre's answers only once submitted (a reader) gets 404 for a draft, as
+    for a centre that was never sent the survey."""
+    centre = get_response_centre_for_user(user, survey, slug, write=write)
+    response = visible_responses(user, queryset).filter(survey=survey, centre=centre).first()
+    if response is None:
+        raise Http404
+    return response
+
+
 # --- survey results: the visit dossier -------------------------------------------------
 # The dossier for the yearly visit gathers a centre's profile, its latest answers and its
 # open follow-ups: it is the coordinator's, and the centre's own leaders may read it.

@@ -352,6 +352,13 @@ class IncompleteResponse(Exception):
         self.errors = errors
 
 
+class AnswerQuerySet(models.QuerySet):
+    def submitted(self):
+        """Answers of submitted responses: the only ones results, exports, the deck and
+        the dossier count or show (a draft is the centre's until it is sent in)."""
+        return self.filter(response__status=SurveyResponse.Status.SUBMITTED)
+
+
 class Answer(models.Model):
     """One centre's answer to one question. Which field holds it depends on the kind:
     text for text, yes/no ("yes"/"no") and single choice; items for ranked lists and
@@ -366,6 +373,8 @@ class Answer(models.Model):
     text = models.TextField(_("tekst"), blank=True)
     items = models.JSONField(_("punkter"), default=list, blank=True)
     number = models.PositiveSmallIntegerField(_("tall"), null=True, blank=True)
+
+    objects = AnswerQuerySet.as_manager()
 
     history = HistoricalRecords()
 

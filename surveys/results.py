@@ -330,8 +330,11 @@ class SurveyResults:
 
         read = self.submitted if answers_for is None else answers_for
         centres = {r.pk: r.centre for r in read}
-        answers = Answer.objects.filter(response__in=[r.pk for r in read]).order_by(
-            "response__centre__name", "pk"
+        # submitted() again, so a draft passed in `answers_for` is never read.
+        answers = (
+            Answer.objects.submitted()
+            .filter(response__in=[r.pk for r in read])
+            .order_by("response__centre__name", "pk")
         )
         if first_answers is not None:
             self._count_in_database(answers, centres)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -101,12 +101,15 @@ def _load(request, pk, slug):
     if request.user.municipality_id == survey.municipality_id:
         # The navbar names the user's municipality: the survey's, already loaded.
         request.user.municipality = survey.municipality
-    centre = access.get_response_centre_for_user(request.user, survey, slug)
-    response = get_object_or_404(
-        SurveyResponse.objects.select_related("survey", "centre", "updated_by", "submitted_by"),
-        survey=survey,
-        centre=centre,
+    response = access.get_response_for_user(
+        request.user,
+        survey,
+        slug,
+        queryset=SurveyResponse.objects.select_related(
+            "survey", "centre", "updated_by", "submitted_by"
+        ),
     )
+    centre = response.centre
     questions = services.display_order(list(survey.questions.all()))
     return survey, centre, response, questions
 

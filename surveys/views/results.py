@@ -14,7 +14,7 @@ from frivillig.lib.pdf import render_pdf
 
 from .. import exports, themes
 from ..deck import deck_context, latest_submitted_response, open_follow_ups
-from ..models import Answer, Question, SurveyResponse
+from ..models import Answer, Question
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
 from ..results import SurveyResults, compare_rounds, previous_round, survey_for_results
 
@@ -51,7 +51,8 @@ def question_answers(request, pk, question_pk):
     survey = _survey(request, pk)
     question = _question(survey, question_pk)
     answers = (
-        Answer.objects.filter(question=question, response__status=SurveyResponse.Status.SUBMITTED)
+        Answer.objects.submitted()
+        .filter(question=question)
         .exclude(text="", items=[], number=None)
         .select_related("response__centre")
         .order_by("response__centre__name", "pk")
@@ -195,7 +196,7 @@ def _theme_action(request, question, action, selection) -> bool:
 
 def side_by_side(request, pk):
     survey = _survey(request, pk)
-    submitted = survey.responses.filter(status=SurveyResponse.Status.SUBMITTED)
+    submitted = survey.responses.submitted()
     page = paginate(
         request,
         submitted.select_related("centre").order_by("centre__name", "pk"),

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from surveys.models import Survey
+from surveys.models import Survey, SurveyResponse
 
 LOGIN = "login"
 
@@ -156,6 +156,9 @@ def test_reader_sees_a_published_survey_answer_page_read_only(
 ):
     survey.status = Survey.Status.PUBLISHED
     survey.save()
+    # A reader reads submitted answers only (tests/security/test_unsubmitted_answers.py).
+    response_a.status = SurveyResponse.Status.SUBMITTED
+    response_a.save()
     client = client_for(reader)
     page = client.get(reverse("surveys:answer", args=[survey.pk, centre_a.slug]))
     assert page.status_code == 200 and "Lagre utkast" not in page.content.decode()
