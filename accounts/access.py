@@ -213,10 +213,24 @@ def can_manage_survey(user, survey) -> bool:
     return can_manage_meetings(user, survey.municipality_id)
 
 
+def _of_municipality(user, municipality_id) -> bool:
+    """Whether `user` works in the municipality (or is the administrator)."""
+    if not _in_portal(user):
+        return False
+    return user.is_superuser or (bool(user.role) and user.municipality_id == municipality_id)
+
+
 def can_see_results(user, survey) -> bool:
+    """Published results are read by everyone in the survey's own municipality, never by
+    another's: a survey reached through a link (the round it was copied from) is checked
+    here, not only through visible_surveys()."""
     from surveys.models import Survey
 
-    return can_manage_survey(user, survey) or survey.status == Survey.Status.PUBLISHED
+    if can_manage_survey(user, survey):
+        return True
+    return survey.status == Survey.Status.PUBLISHED and _of_municipality(
+        user, survey.municipality_id
+    )
 
 
 def get_survey_for_user(user, pk: int, *, write: bool = False, queryset=None):

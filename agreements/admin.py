@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Agreement,
@@ -12,8 +14,36 @@ from .models import (
 )
 
 
+def _foreign(goals, strategies, municipality_id) -> tuple[bool, bool]:
+    """Whether any of the goals, and any of the strategies, is another municipality's."""
+    return (
+        any(goal.plan.municipality_id != municipality_id for goal in goals),
+        any(s.goal.plan.municipality_id != municipality_id for s in strategies),
+    )
+
+
+class FrameworkClauseAdminForm(forms.ModelForm):
+    """The admin's search offers every municipality's goals; a clause anchors to its own
+    municipality's only (the portal offers no others)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        framework = cleaned.get("framework")  # the framework being edited, as posted
+        if framework is not None:
+            goal, strategy = cleaned.get("goal"), cleaned.get("strategy")
+            foreign_goal, foreign_strategy = _foreign(
+                [goal] if goal else [], [strategy] if strategy else [], framework.municipality_id
+            )
+            if foreign_goal:
+                self.add_error("goal", _("Målet må høre til rammens kommune."))
+            if foreign_strategy:
+                self.add_error("strategy", _("Strategien må høre til rammens kommune."))
+        return cleaned
+
+
 class FrameworkClauseInline(admin.StackedInline):
     model = FrameworkClause
+    form = FrameworkClauseAdminForm
     extra = 0
     fields = ["order", "title", "text", "reference", "reference_url", "goal", "strategy"]
     autocomplete_fields = ["goal", "strategy"]
@@ -44,8 +74,28 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
         return False
 
 
+class AgreementClauseAdminForm(forms.ModelForm):
+    """A clause links to its agreement's municipality's goals and strategies only."""
+
+    def clean(self):
+        cleaned = super().clean()
+        agreement = cleaned.get("agreement")  # the agreement being edited, as posted
+        if agreement is not None and agreement.municipality_id:
+            foreign_goals, foreign_strategies = _foreign(
+                cleaned.get("goals") or [],
+                cleaned.get("strategies") or [],
+                agreement.municipality_id,
+            )
+            if foreign_goals:
+                self.add_error("goals", _("Velg bare mål i avtalens kommune."))
+            if foreign_strategies:
+                self.add_error("strategies", _("Velg bare strategier i avtalens kommune."))
+        return cleaned
+
+
 class AgreementClauseInline(admin.StackedInline):
     model = AgreementClause
+    form = AgreementClauseAdminForm
     extra = 0
     fields = ["order", "kind", "title", "text", "goals", "strategies"]
     autocomplete_fields = ["goals", "strategies"]

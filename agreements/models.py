@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
@@ -321,6 +322,17 @@ class Agreement(models.Model):
 
     def get_absolute_url(self):
         return reverse("agreements:detail", args=[self.pk])
+
+    def clean_fields(self, exclude=None):
+        # The agreement is with one of the municipality's own centres; the admin offers
+        # every municipality's. Checked with the fields rather than in clean(), so a form
+        # without the centre (the portal's) is not refused for it: Django fails on an
+        # error for a field the form lacks.
+        super().clean_fields(exclude=exclude)
+        if "centre" in (exclude or ()) or not (self.centre_id and self.municipality_id):
+            return
+        if self.centre.municipality_id != self.municipality_id:
+            raise ValidationError({"centre": _("Sentralen må høre til samme kommune som avtalen.")})
 
     @property
     def is_editable(self) -> bool:

@@ -1,6 +1,28 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
+
+
+class PeriodGoalAdminForm(forms.ModelForm):
+    """The admin lists every municipality's goals and strategies; a centre's goal links
+    to its own municipality's only (the portal offers no others)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        # The period chosen, or in the period's page the period being edited.
+        period = cleaned.get("period")
+        if period is None or period.centre_id is None:
+            return cleaned
+        municipality_id = period.centre.municipality_id
+        goals = cleaned.get("municipal_goals") or []
+        if any(goal.plan.municipality_id != municipality_id for goal in goals):
+            self.add_error("municipal_goals", _("Velg bare mål i sentralens kommune."))
+        strategies = cleaned.get("municipal_strategies") or []
+        if any(s.goal.plan.municipality_id != municipality_id for s in strategies):
+            self.add_error("municipal_strategies", _("Velg bare strategier i sentralens kommune."))
+        return cleaned
 
 
 class TargetGroupInline(admin.TabularInline):
@@ -43,6 +65,7 @@ class CentreAdmin(admin.ModelAdmin):
 
 class PeriodGoalInline(admin.StackedInline):
     model = PeriodGoal
+    form = PeriodGoalAdminForm
     extra = 0
 
 
@@ -80,6 +103,7 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 @admin.register(PeriodGoal)
 class PeriodGoalAdmin(admin.ModelAdmin):
+    form = PeriodGoalAdminForm
     list_display = ["text", "period"]
     list_select_related = ["period__centre"]
     search_fields = ["text", "details", "period__centre__name"]

@@ -1,6 +1,21 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AgendaItem, FollowUp, Meeting
+
+
+class MeetingAdminForm(forms.ModelForm):
+    """The admin lists every municipality's centres; a meeting takes its own
+    municipality's only (the portal's form offers no others)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality = cleaned.get("municipality")
+        centres = cleaned.get("centres") or []
+        if municipality and any(c.municipality_id != municipality.pk for c in centres):
+            self.add_error("centres", _("Velg bare sentraler i møtets kommune."))
+        return cleaned
 
 
 class AgendaInline(admin.TabularInline):
@@ -15,6 +30,7 @@ class FollowUpInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    form = MeetingAdminForm
     list_display = ["title", "kind", "date", "start_time", "location", "municipality"]
     list_filter = ["kind", "municipality", "date"]
     list_select_related = ["municipality"]

@@ -108,6 +108,29 @@ class Survey(models.Model):
         today = today or timezone.localdate()
         return self.status == self.Status.OPEN and today <= self.deadline
 
+    def clean_fields(self, exclude=None):
+        # Links to other rows are checked here rather than in clean(), which does not
+        # know which fields a form shows: a form is refused only for the links it can
+        # change (Django fails on an error for a field the form lacks). The deck takes the
+        # meeting's title and agenda and the comparison the copied round's answers, so
+        # both must be the municipality's own; the admin offers any.
+        super().clean_fields(exclude=exclude)
+        if not self.municipality_id:
+            return  # no municipality yet: that is the error to show
+        exclude, errors = exclude or set(), {}
+        meeting = self.meeting if "meeting" not in exclude and self.meeting_id else None
+        if meeting and meeting.municipality_id != self.municipality_id:
+            errors["meeting"] = _("Møtet må høre til samme kommune som undersøkelsen.")
+        if "copied_from" not in exclude and self.copied_from_id:
+            if self.copied_from_id == self.pk:
+                errors["copied_from"] = _("En undersøkelse kan ikke være kopiert fra seg selv.")
+            elif self.copied_from.municipality_id != self.municipality_id:
+                errors["copied_from"] = _(
+                    "Undersøkelsen den er kopiert fra, må høre til samme kommune."
+                )
+        if errors:
+            raise ValidationError(errors)
+
 
 class QuestionQuerySet(models.QuerySet):
     def in_order(self):
@@ -229,6 +252,16 @@ class Question(models.Model):
                 {"show_when": _("Bare et oppfølgingsspørsmål kan vises på betingelse.")}
             )
 
+    def clean_fields(self, exclude=None):
+        # A link, checked with the fields for the reason Survey.clean_fields gives.
+        super().clean_fields(exclude=exclude)
+        if "copied_from" in (exclude or ()) or not (self.copied_from_id and self.survey_id):
+            return
+        if self.copied_from.survey.municipality_id != self.survey.municipality_id:
+            raise ValidationError(
+                {"copied_from": _("Spørsmålet i forrige runde må høre til samme kommune.")}
+            )
+
     def is_shown_for(self, parent_answer) -> bool:
         """Whether a follow-up is asked, given the answer to its parent (None: unanswered)."""
         if not self.parent_id or not self.show_when:
@@ -311,6 +344,16 @@ class SurveyResponse(models.Model):
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
+    def clean_fields(self, exclude=None):
+        # A link, checked with the fields for the reason Survey.clean_fields gives.
+        super().clean_fields(exclude=exclude)
+        if "centre" in (exclude or ()) or not (self.centre_id and self.survey_id):
+            return
+        if self.centre.municipality_id != self.survey.municipality_id:
+            raise ValidationError(
+                {"centre": _("Sentralen må høre til samme kommune som undersøkelsen.")}
+            )
+
     # --- answering (the rules live in surveys.services; these are the entry points) ---
 
     def save_answers(self, values, *, by, revision: int, questions=None) -> None:
@@ -388,6 +431,16 @@ class Answer(models.Model):
     def __str__(self):
         return f"{self.question}: {self.display()}"
 
+    def clean_fields(self, exclude=None):
+        # A link, checked with the fields for the reason Survey.clean_fields gives.
+        super().clean_fields(exclude=exclude)
+        if "question" in (exclude or ()) or not (self.question_id and self.response_id):
+            return
+        if self.question.survey_id != self.response.survey_id:
+            raise ValidationError(
+                {"question": _("Spørsmålet må høre til undersøkelsen svaret gjelder.")}
+            )
+
     def is_empty(self) -> bool:
         return not (self.text.strip() or any(self.items) or self.number is not None)
 
@@ -447,6 +500,14 @@ class ThemeMember(models.Model):
 
     def __str__(self):
         return self.text
+
+    def clean_fields(self, exclude=None):
+        # A link, checked with the fields for the reason Survey.clean_fields gives.
+        super().clean_fields(exclude=exclude)
+        if "question" in (exclude or ()) or not (self.question_id and self.theme_id):
+            return
+        if self.theme.question_id != self.question_id:
+            raise ValidationError({"question": _("Svaret må høre til temaets spørsmål.")})
 
     @staticmethod
     def normalise(text: str) -> str:
