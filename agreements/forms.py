@@ -3,7 +3,9 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.forms import IdsChoiceField
 from frivillig.lib.formsets import ROW_LIMIT
+from frivillig.lib.posted import whole_number
 from plans.models import Goal
 
 from .models import Agreement, AgreementClause, AgreementVersion, Comment
@@ -127,7 +129,7 @@ class LocalClauseForm(forms.ModelForm):
         min_value=1,
         error_messages={"min_value": _("Nummeret må være 1 eller mer.")},
     )
-    goals = forms.ModelMultipleChoiceField(
+    goals = IdsChoiceField(
         label=_("Kommunale mål punktet bidrar til"),
         queryset=Goal.objects.none(),
         required=False,
@@ -226,7 +228,7 @@ def rebase_clause_rows(data, *, prefix: str, existing_ids: set, untouched: set):
         pk = (row.get("id") or [""])[0]
         if index >= initial:
             extra.append(row)
-        elif pk.isdigit() and int(pk) in existing_ids:
+        elif whole_number(pk) in existing_ids:
             kept.append(row)
         elif not row.get("DELETE"):
             typed = (
@@ -248,10 +250,8 @@ def rebase_clause_rows(data, *, prefix: str, existing_ids: set, untouched: set):
 
 def _form_count(value) -> int | None:
     """A formset's posted row count, if it is one a formset would accept."""
-    value = (value or "0").strip()
-    if not value.isascii() or not value.isdigit() or int(value) > forms.formsets.DEFAULT_MAX_NUM:
-        return None
-    return int(value)
+    number = whole_number(value or "0")
+    return number if number is not None and number <= forms.formsets.DEFAULT_MAX_NUM else None
 
 
 def goal_choices(goals) -> list[tuple[int, str]]:

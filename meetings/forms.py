@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.lib.forms import row_helper
+from frivillig.lib.forms import IdsChoiceField, row_helper
 from frivillig.lib.formsets import ROW_LIMIT
 
 from .models import AgendaItem, FollowUp, Meeting
@@ -11,6 +11,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["kind", "title", "date", "start_time", "end_time", "location", "centres", "notes"]
+        field_classes = {"centres": IdsChoiceField}
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

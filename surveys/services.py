@@ -20,6 +20,7 @@ from accounts.models import User
 from centres.models import Centre
 from frivillig.lib import history
 from frivillig.lib.mail import notify
+from frivillig.lib.posted import whole_number
 from frivillig.lib.urls import absolute_url
 
 from .models import (
@@ -81,8 +82,8 @@ def values_from_post(questions, data) -> dict[int, Answer]:
             answer.items = [v for v in data.getlist(name) if v]
         elif q.kind == Question.Kind.SCALE:
             raw = data.get(name, "").strip()
-            if raw.isdigit() and int(raw) in Question.SCALE_RANGE:
-                answer.number = int(raw)
+            if (number := whole_number(raw)) in Question.SCALE_RANGE:
+                answer.number = number
             else:
                 answer.text = raw  # kept only to report it; never stored
         else:

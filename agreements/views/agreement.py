@@ -16,6 +16,7 @@ from accounts import access
 from centres.models import Centre
 from frivillig.lib.files import ascii_filename
 from frivillig.lib.pdf import render_pdf
+from frivillig.lib.posted import posted_int
 
 from .. import document, services, versions
 from ..forms import (
@@ -267,13 +268,6 @@ def agreement_pdf(request, pk):
 # --- editing ---------------------------------------------------------------------------
 
 
-def _posted_int(request, name) -> int:
-    try:
-        return int(request.POST.get(name, ""))
-    except ValueError:
-        return -1
-
-
 def _latest_version(agreement):
     return agreement.versions.defer("snapshot").first()
 
@@ -323,10 +317,10 @@ def agreement_edit(request, pk):
     revision, based_on = agreement.revision, latest.number if latest else 0
     data, conflict = (request.POST if request.method == "POST" else None), None
     if data is not None:
-        if _posted_int(request, "revision") != agreement.revision:
+        if posted_int(request, "revision") != agreement.revision:
             # Saved by someone else since this form was rendered: nothing is written,
             # and the form comes back with what this user typed, on the newer text.
-            conflict = _conflict(agreement, agreement, _posted_int(request, "based_on"))
+            conflict = _conflict(agreement, agreement, posted_int(request, "based_on"))
         # Rows of clauses deleted meanwhile are kept as new clauses if they were typed in.
         data = rebase_clause_rows(
             data,
@@ -345,13 +339,13 @@ def agreement_edit(request, pk):
                 services.save_agreement(
                     agreement=agreement,
                     by=request.user,
-                    revision=_posted_int(request, "revision"),
+                    revision=posted_int(request, "revision"),
                     apply_changes=lambda: edit_forms.save(common_count=len(common)),
                     note=edit_forms.note.cleaned_data["note"],
                 )
             except StaleAgreement as stale:
                 # Someone saved between this request's start and its save.
-                conflict = _conflict(agreement, stale.current, _posted_int(request, "based_on"))
+                conflict = _conflict(agreement, stale.current, posted_int(request, "based_on"))
                 revision = stale.current.revision
             except AgreementLocked as error:
                 messages.error(request, str(error))
@@ -360,7 +354,7 @@ def agreement_edit(request, pk):
                 messages.success(request, _("Endringene er lagret som en ny versjon."))
                 return redirect(agreement)
         else:
-            revision, based_on = _posted_int(request, "revision"), _posted_int(request, "based_on")
+            revision, based_on = posted_int(request, "revision"), posted_int(request, "based_on")
             messages.error(request, _("Endringene ble ikke lagret. Rett feilene som er merket."))
     if conflict and conflict["latest"]:
         # The next save goes over the newer version knowingly.
@@ -474,7 +468,7 @@ def agreement_adopt_framework(request, pk):
     )
     try:
         version = services.adopt_framework(
-            agreement=agreement, by=request.user, revision=_posted_int(request, "revision")
+            agreement=agreement, by=request.user, revision=posted_int(request, "revision")
         )
     except StaleAgreement as stale:
         messages.error(request, _stale_message(stale.current))

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts import access
+from frivillig.lib.posted import posted_int
 
 from .. import services, versions
 from ..forms import rebase_clause_rows
@@ -21,7 +22,6 @@ from .history import (
     diff_blocks,
     history,
     pick_versions,
-    revision_from,
     saved_by_line,
 )
 
@@ -99,7 +99,7 @@ def framework_edit(request, slug):
         return _render_edit(
             request, forms, revision=framework.revision, based_on=current.number if current else 0
         )
-    revision, based_on = revision_from(request), _based_on(request)
+    revision, based_on = posted_int(request, "revision"), posted_int(request, "based_on")
     if "add_clause" in request.POST:
         # Without JavaScript: the same page with one more empty clause, nothing saved.
         forms = FrameworkEditForms(framework, _with_one_more_row(request.POST))
@@ -145,13 +145,6 @@ def _rebased(data, framework, based_on: int):
         existing_ids=set(framework.clauses.values_list("pk", flat=True)),
         untouched=untouched,
     )
-
-
-def _based_on(request) -> int:
-    try:
-        return int(request.POST.get("based_on", ""))
-    except ValueError:
-        return 0
 
 
 def _conflict(request, forms, current, based_on):

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from accounts import access
 from frivillig import changelog
+from frivillig.lib.posted import posted_int
 from plans.models import Goal, Strategy
 
 from .. import services, versions
@@ -108,13 +109,6 @@ def diff_blocks(comparison) -> list[dict]:
         block["first"] = block["clauses"][0]
         block["last"] = block["clauses"][-1]
     return blocks
-
-
-def revision_from(request) -> int:
-    try:
-        return int(request.POST.get("revision", ""))
-    except ValueError:
-        return -1
 
 
 def author_name(user) -> str:
@@ -283,7 +277,10 @@ def version_restore(request, pk, number):
 def _restore(request, agreement, version):
     try:
         restored = services.restore_version(
-            agreement=agreement, version=version, by=request.user, revision=revision_from(request)
+            agreement=agreement,
+            version=version,
+            by=request.user,
+            revision=posted_int(request, "revision"),
         )
     except StaleAgreement as error:
         current = error.current

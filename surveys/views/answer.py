@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from frivillig.lib.posted import posted_int, whole_number
 
 from .. import services
 from ..models import (
@@ -169,7 +170,7 @@ def answer(request, pk, slug):
     if action == "confirm":
         return _confirm(request, survey, centre, response, questions)
     values = services.values_from_post(questions, request.POST)
-    revision = _revision(request)
+    revision = posted_int(request, "revision")
     if action == "submit":
         errors = services.validate(questions, values, complete=True)
     else:
@@ -205,13 +206,6 @@ def answer(request, pk, slug):
     return redirect("surveys:answer", survey.pk, centre.slug)
 
 
-def _revision(request) -> int:
-    try:
-        return int(request.POST.get("revision", ""))
-    except ValueError:
-        return -1
-
-
 def _conflict(request, survey, centre, response, questions, values):
     """Someone saved since this form was rendered: keep what this user typed, show the
     newer saved answers, and let the next save go over them knowingly."""
@@ -233,7 +227,9 @@ def _conflict(request, survey, centre, response, questions, values):
 
 def _confirm(request, survey, centre, response, questions):
     try:
-        response.submit(by=request.user, revision=_revision(request), questions=questions)
+        response.submit(
+            by=request.user, revision=posted_int(request, "revision"), questions=questions
+        )
     except IncompleteResponse as error:
         values = services.values_from_answers(response.answers.all())
         return _render(request, survey, centre, response, questions, values, error.errors)
@@ -264,6 +260,10 @@ def answer_save(request, pk, slug):
     values = services.values_from_post(questions, request.POST)
     if reason := _closed_reason(survey, response, timezone.localdate()):
         return JsonResponse({"ok": False, "message": reason}, status=409)
+    if (revision := whole_number(request.POST.get("revision", ""))) is None:
+        # Not what the form sends: the page in the tab is not the portal's form.
+        message = _("Ikke lagret: last inn siden på nytt og prøv igjen.")
+        return JsonResponse({"ok": False, "message": message}, status=400)
     if errors := services.character_errors(questions, values):
         message = _("Ikke lagret: %(error)s") % {"error": next(iter(errors.values()))}
         return JsonResponse(
@@ -271,9 +271,7 @@ def answer_save(request, pk, slug):
             status=400,
         )
     try:
-        response.save_answers(
-            values, by=request.user, revision=_revision(request), questions=questions
-        )
+        response.save_answers(values, by=request.user, revision=revision, questions=questions)
     except StaleResponse:
         message = _(
             "Ikke lagret: noen andre har lagret svaret i mellomtiden. Trykk «Lagre utkast» "

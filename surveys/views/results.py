@@ -11,6 +11,7 @@ from centres.models import Centre
 from frivillig import changelog
 from frivillig.lib.pagination import paginate
 from frivillig.lib.pdf import render_pdf
+from frivillig.lib.posted import posted_int
 
 from .. import exports, themes
 from ..deck import deck_context, latest_submitted_response, open_follow_ups
@@ -178,7 +179,7 @@ def _theme_action(request, question, action, selection) -> bool:
         themes.remove_from_theme(question=question, text=request.POST.get("text", ""))
         messages.success(request, _("Svaret er tatt ut av temaet."))
         return True
-    theme = get_object_or_404(question.themes, pk=request.POST.get("theme_id"))
+    theme = get_object_or_404(question.themes, pk=posted_int(request, "theme_id"))
     if action == "delete":
         themes.delete_theme(theme=theme)
         messages.success(request, _("Temaet «%(name)s» er slettet.") % {"name": theme.name})

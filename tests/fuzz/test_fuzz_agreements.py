@@ -13,6 +13,7 @@ from agreements.forms import AgreementCreateForm, AgreementEditForms
 from agreements.framework_forms import FrameworkEditForms
 from agreements.models import Agreement, AgreementClause, Framework
 from centres.models import Centre
+from frivillig.lib.posted import whole_number
 
 from ..agreements.conftest import edit_post, framework_post
 from ..factories import AgreementClauseFactory, drafted_agreement, framework_with_clauses
@@ -184,6 +185,9 @@ def test_malformed_numbers_dates_choices_and_management_data_never_crash_the_agr
                 args = [] if name == "agreements:list" else [draft.pk]
                 assert client.get(reverse(name, args=args)).status_code == 200
             assert client.get(reverse("dashboard")).status_code == 200
+        elif answer.response.status_code == 400:
+            # A revision or base version that is not a whole number: not the page's.
+            assert None in (whole_number(data["revision"]), whole_number(data["based_on"]))
         else:
             assert answer.response.status_code in (200, 409)
 
@@ -431,6 +435,8 @@ def test_malformed_links_numbers_and_anchors_never_crash_the_framework_edit(
         if answer.saved:
             page = client.get(reverse("agreements:framework", args=[municipality.slug]))
             assert 'href="javascript:' not in page.content.decode()
+        elif answer.response.status_code == 400:
+            assert None in (whole_number(data["revision"]), whole_number(data["based_on"]))
         else:
             assert answer.response.status_code in (200, 409)
         post(client, edit, data | {"add_clause": "1"}, counter="framework edit (add a row)")

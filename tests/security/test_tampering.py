@@ -250,7 +250,8 @@ def test_a_save_with_a_made_up_revision_stores_nothing(client, world, revision):
     response = as_user(client, world.cast["leader_a"]).post(
         answer_url(world, "surveys:answer_save"), data
     )
-    assert response.status_code == 409
+    # An older revision is a conflict; one that is no whole number is not the page's.
+    assert response.status_code == (409 if revision.isascii() and revision.isdigit() else 400)
     assert not Answer.objects.filter(text="Over en nyere versjon").exists()
 
 
