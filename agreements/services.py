@@ -15,14 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import access
 from accounts.models import User
 from frivillig.lib import history
 from frivillig.lib.mail import notify
 from frivillig.lib.urls import absolute_url
 from surveys.services import recipients_by_centre
 
-from . import versions
+from . import access, versions
 from .models import (
     TRANSITIONS,
     Agreement,

@@ -3,11 +3,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import access
+from agreements import access as agreement_access
 from frivillig import changelog
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.pagination import paginate
+from meetings import access as meeting_access
 from meetings.schedule import formal_schedule
 
+from . import access
 from .filters import CentreFilter
 from .forms import CentreEditForms
 from .models import Centre
@@ -27,7 +30,7 @@ def centre_list(request):
         active = [
             centre
             for centre in page
-            if centre.active and access.can_see_visits_of(request.user, centre)
+            if centre.active and meeting_access.can_see_visits_of(request.user, centre)
         ]
         schedule = formal_schedule(request.user.municipality, today.year, today, centres=active)
         visits = {item.centre.pk: item for item in schedule.visits}
@@ -47,8 +50,8 @@ def centre_detail(request, slug):
     centre = access.get_centre_for_user(request.user, slug, queryset=Centre.objects.with_profile())
     today = timezone.localdate()
     schedule = formal_schedule(centre.municipality, today.year, today, centres=[centre])
-    meetings = access.visible_meetings(request.user, centre.meetings.order_by("-date"))[:10]
-    agreements = access.visible_agreements(
+    meetings = meeting_access.visible_meetings(request.user, centre.meetings.order_by("-date"))[:10]
+    agreements = agreement_access.visible_agreements(
         request.user, centre.agreements.order_by("-valid_from", "pk")
     )
     if request.user.municipality_id == centre.municipality_id:
@@ -62,13 +65,13 @@ def centre_detail(request, slug):
             "centre": centre,
             "period": centre.current_goal_period,
             "schedule": schedule,
-            "visit": schedule.visits[0] if access.can_see_visits_of(request.user, centre) else None,
+            "visit": schedule.visits[0]
+            if meeting_access.can_see_visits_of(request.user, centre)
+            else None,
             "meetings": meetings,
             "can_edit": access.can_edit_centre(request.user, centre),
             "agreements": agreements,
-            "can_manage_agreements": access.can_manage_agreements(
-                request.user, centre.municipality_id
-            ),
+            "can_manage_agreements": is_coordinator_of(request.user, centre.municipality_id),
             "changelog": changelog.for_page(
                 request.user, "sentral", centre, centre.municipality_id
             ),

@@ -21,10 +21,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import access
+from agreements import access as agreement_access
 from agreements.models import Agreement, AgreementClause
+from centres import access as centre_access
 from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
+from frivillig.lib.access import is_coordinator_of
+from plans import access as plan_access
 from plans.models import FocusArea, Goal, Hearing, Measure, Plan, Strategy
+from surveys import access as survey_access
 from surveys.models import Answer, Question, Survey, SurveyResponse
 
 from .lib.history import CHANGED, CREATED, DELETED
@@ -243,13 +247,13 @@ def _response_for_user(user, pk):
     response = SurveyResponse.objects.select_related("survey", "centre").filter(pk=pk).first()
     if response is None:
         raise Http404
-    access.get_survey_for_user(user, response.survey_id)
-    access.get_response_centre_for_user(user, response.survey, response.centre.slug)
+    survey_access.get_survey_for_user(user, response.survey_id)
+    survey_access.get_response_centre_for_user(user, response.survey, response.centre.slug)
     return response
 
 
 def _centre_for_user(user, pk):
-    centre = access.visible_centres(user).filter(pk=pk).first()
+    centre = centre_access.visible_centres(user).filter(pk=pk).first()
     if centre is None:
         raise Http404
     return centre
@@ -276,7 +280,7 @@ KINDS = {
         on_page=1,
     ),
     "undersokelse": Kind(
-        lambda user, pk: access.get_survey_for_user(user, pk),
+        lambda user, pk: survey_access.get_survey_for_user(user, pk),
         lambda s: s.municipality_id,
         survey_sources,
         lambda s: reverse("surveys:detail", args=[s.pk]),
@@ -288,20 +292,20 @@ KINDS = {
         lambda r: reverse("surveys:centre_results", args=[r.survey_id, r.centre.slug]),
     ),
     "avtale": Kind(
-        lambda user, pk: access.get_agreement_for_user(user, pk),
+        lambda user, pk: agreement_access.get_agreement_for_user(user, pk),
         lambda a: a.municipality_id,
         agreement_sources,
         Agreement.get_absolute_url,
     ),
     "plan": Kind(
-        lambda user, pk: access.get_plan_for_user(user, pk),
+        lambda user, pk: plan_access.get_plan_for_user(user, pk),
         lambda p: p.municipality_id,
         plan_sources,
         Plan.get_absolute_url,
         on_page=1,
     ),
     "mal": Kind(
-        lambda user, pk: access.get_goal_for_user(
+        lambda user, pk: plan_access.get_goal_for_user(
             user, pk, queryset=Goal.objects.select_related("plan")
         ),
         lambda g: g.plan.municipality_id,
@@ -315,7 +319,7 @@ KINDS = {
 def for_page(user, kind: str, obj, municipality_id) -> Changelog | None:
     """The latest changes for the object's page, or None for a user who may not see
     them."""
-    if not access.can_see_history(user, municipality_id):
+    if not is_coordinator_of(user, municipality_id):
         return None
     sources = KINDS[kind].sources(obj)
     on_page = KINDS[kind].on_page
@@ -330,7 +334,7 @@ def changelog_page(request, kind, pk):
         raise Http404
     spec = KINDS[kind]
     obj = spec.load(request.user, pk)
-    if not access.can_see_history(request.user, spec.municipality(obj)):
+    if not is_coordinator_of(request.user, spec.municipality(obj)):
         raise PermissionDenied
     found, has_more = changes(spec.sources(obj), limit=FULL_LIMIT, window=FULL_WINDOW)
     return render(

@@ -6,9 +6,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from accounts import access
 from accounts.models import Municipality
+from agreements import access as agreement_access
 from agreements.models import WAITING_FOR, Agreement, Side
+from frivillig.lib.access import is_coordinator_of
+from meetings import access as meeting_access
 from meetings.models import FollowUp, Meeting
 from meetings.schedule import formal_schedule
 
@@ -42,7 +44,7 @@ def dashboard(request):
     schedule = formal_schedule(
         municipality, year, today, centres=[own_centre] if own_centre else None
     )
-    meetings = access.visible_meetings(user, Meeting.objects.with_details())
+    meetings = meeting_access.visible_meetings(user, Meeting.objects.with_details())
     follow_ups = (
         FollowUp.objects.filter(meeting__in=meetings.values("pk"), done=False)
         .select_related("meeting")
@@ -67,7 +69,7 @@ def dashboard(request):
             # them costs no query, and a leader's page does not show the count.
             "centre_count": None if own_centre else len(schedule.visits),
             "facts": [line for line in municipality.facts.splitlines() if line.strip()],
-            "can_manage": access.can_manage_meetings(user, municipality.pk),
+            "can_manage": is_coordinator_of(user, municipality.pk),
             "agreement_card": _agreement_card(user, municipality),
         },
     )
@@ -80,18 +82,18 @@ def _agreement_card(user, municipality) -> dict | None:
     S = Agreement.Status
     if user.is_leader:
         agreements = list(
-            access.visible_agreements(user, Agreement.objects.for_list()).exclude(
+            agreement_access.visible_agreements(user, Agreement.objects.for_list()).exclude(
                 status__in=[S.EXPIRED, S.RENEWED]
             )
         )
         for agreement in agreements:
             agreement.waiting_reason = agreement.waiting_reason_for(Side.CENTRE)
         return {"leader": True, "agreements": agreements}
-    if not access.can_manage_agreements(user, municipality.pk):
+    if not is_coordinator_of(user, municipality.pk):
         return None
     # Counted in the database and only the first items read: the card costs two
     # queries whatever the number of agreements.
-    agreements = access.visible_agreements(user).filter(municipality=municipality)
+    agreements = agreement_access.visible_agreements(user).filter(municipality=municipality)
     counts = dict(agreements.order_by().values_list("status").annotate(n=Count("pk")))
     # Closest to done first (the order of WAITING_FOR): signing, approving, rewriting,
     # and renewals last; a renewal already started waits for no one.

@@ -6,10 +6,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import access
 from centres.models import Centre
+from frivillig.lib.access import is_coordinator_of, require_coordinator
 from frivillig.lib.pagination import paginate
 
+from . import access
 from .forms import MeetingEditForms, MeetingFilterForm
 from .ics import meeting_calendar
 from .models import Meeting
@@ -36,7 +37,7 @@ def meeting_list(request):
             "meetings": page.object_list,
             "filter_form": filter_form,
             "today": timezone.localdate(),
-            "can_manage": access.can_manage_meetings(request.user),
+            "can_manage": is_coordinator_of(request.user),
         },
     )
 
@@ -53,7 +54,7 @@ def meeting_detail(request, pk):
         {
             "meeting": meeting,
             "today": timezone.localdate(),
-            "can_manage": access.can_manage_meetings(request.user, meeting.municipality_id),
+            "can_manage": is_coordinator_of(request.user, meeting.municipality_id),
         },
     )
 
@@ -94,7 +95,7 @@ def _edit(request, meeting, template_title, initial=None):
 
 
 def meeting_create(request):
-    access.require_coordinator(request.user)
+    require_coordinator(request.user)
     municipality_id = request.user.municipality_id
     if municipality_id is None:
         messages.info(request, _("Møter opprettes av kommunens koordinator."))

@@ -132,7 +132,7 @@ class GoalQuerySet(models.QuerySet):
     def for_page(self):
         """The goal page: its plan, strategies with focus areas, and the measures that
         carry it out. The agreement clauses that follow the goal up depend on who reads
-        the page (accounts.access.visible_agreements), so the view reads them in two
+        the page (agreements.access.visible_agreements), so the view reads them in two
         queries of their own, and the framework's clauses anchored to it in one."""
         return self.select_related("plan__municipality").prefetch_related(
             "strategies__focus_areas",

@@ -3,12 +3,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import access
+from agreements import access as agreement_access
 from agreements.models import Agreement, AgreementClause, FrameworkClause
+from centres import access as centre_access
 from centres.models import PeriodGoal
 from frivillig import changelog
 from frivillig.lib.pagination import paginate
 
+from . import access
 from .models import Goal, Hearing, HearingInput, Measure, Plan, Strategy
 from .progress import (
     GOALS_WITHOUT_CENTRE,
@@ -64,7 +66,7 @@ def goal_detail(request, pk):
     centre_goals = (
         PeriodGoal.objects.filter(
             Q(municipal_goals=goal) | Q(municipal_strategies__goal=goal),
-            period__centre__in=access.visible_centres(request.user),
+            period__centre__in=centre_access.visible_centres(request.user),
         )
         .select_related("period__centre")
         .prefetch_related(
@@ -103,7 +105,7 @@ def _framework_clauses(goal):
 def _agreement_clauses(user, goal):
     """Local clauses that name the goal or one of its strategies, in the agreements the
     user may see. Expired and renewed agreements no longer follow anything up."""
-    agreements = access.visible_agreements(user).exclude(
+    agreements = agreement_access.visible_agreements(user).exclude(
         status__in=[Agreement.Status.EXPIRED, Agreement.Status.RENEWED]
     )
     return (

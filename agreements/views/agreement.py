@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts import access
+from centres import access as centre_access
 from centres.models import Centre
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.files import ascii_filename
 from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
 
-from .. import document, services, versions
+from .. import access, document, services, versions
 from ..forms import (
     AgreementCreateForm,
     AgreementEditForms,
@@ -92,7 +93,7 @@ def agreement_list(request):
         )
     )
     side = Side.CENTRE if user.is_leader else Side.MUNICIPALITY
-    may_manage = access.can_manage_agreements(user)
+    may_manage = is_coordinator_of(user)
     acts = may_manage or user.is_leader
     for agreement in agreements:
         agreement.waiting_reason = agreement.waiting_reason_for(side) if acts else ""
@@ -133,9 +134,9 @@ def agreement_list(request):
 
 def agreement_create(request):
     user = request.user
-    if not access.can_manage_agreements(user):
+    if not is_coordinator_of(user):
         raise PermissionDenied
-    centres = access.visible_centres(user, Centre.objects.filter(active=True))
+    centres = centre_access.visible_centres(user, Centre.objects.filter(active=True))
     if not user.is_superuser or user.municipality_id:
         centres = centres.filter(municipality_id=user.municipality_id)
     centres = centres.select_related("municipality").order_by("municipality__name", "name")

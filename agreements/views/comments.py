@@ -7,9 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import access
-
-from .. import services
+from .. import access, services
 from ..forms import CommentForm
 from ..models import IllegalTransition
 from .agreement import detail_queryset, render_detail

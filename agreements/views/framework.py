@@ -8,10 +8,10 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts import access
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int
 
-from .. import services, versions
+from .. import access, services, versions
 from ..forms import rebase_clause_rows
 from ..framework_forms import FrameworkEditForms, take_in_newer
 from ..models import Agreement, AgreementClause, FrameworkVersion, StaleAgreement
@@ -78,7 +78,7 @@ def framework_detail(request, slug):
             "clauses": services.framework_clauses_in_order(framework) if current else [],
             "versions": history(framework.versions.all()),
             "outdated": _outdated_agreements(request.user, framework),
-            "can_edit": access.can_manage_agreements(request.user, framework.municipality.pk),
+            "can_edit": is_coordinator_of(request.user, framework.municipality.pk),
         },
     )
 

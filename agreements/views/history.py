@@ -15,12 +15,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts import access
 from frivillig import changelog
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int
 from plans.models import Goal, Strategy
 
-from .. import services, versions
+from .. import access, services, versions
 from ..framework_forms import VersionPickForm
 from ..models import Agreement, AgreementLocked, FrameworkVersion, StaleAgreement
 
@@ -150,7 +150,7 @@ def _agreement(request, pk, *, write=False):
 
 
 def _may_restore(user, agreement) -> bool:
-    return agreement.is_editable and access.can_manage_agreements(user, agreement.municipality_id)
+    return agreement.is_editable and is_coordinator_of(user, agreement.municipality_id)
 
 
 def version_list(request, pk):

@@ -1,6 +1,6 @@
 from django import template
 
-from accounts import access
+from .. import access
 
 register = template.Library()
 

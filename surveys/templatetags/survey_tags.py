@@ -6,9 +6,11 @@ from django import template
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from accounts import access
+from frivillig.lib.access import is_coordinator_of
 from surveys import services
 from surveys.models import Answer, Question, SurveyResponse
+
+from .. import access
 
 register = template.Library()
 
@@ -39,7 +41,7 @@ def survey_dashboard_card(context):
             values = services.values_from_answers(response.answers.all())
             response.answered, response.asked = services.progress(questions, values)
         return {"leader": True, "responses": responses}
-    if access.can_manage_meetings(user):
+    if is_coordinator_of(user):
         surveys = (
             access.visible_surveys(user)
             .open()

@@ -9,10 +9,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import access
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int, whole_number
 
-from .. import services
+from .. import access, services
 from ..models import (
     IncompleteResponse,
     Question,
@@ -144,7 +144,8 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
         "editable": may_answer and not closed,
         "closed_reason": closed,
         "may_answer": may_answer,
-        "can_reopen": response.is_submitted and access.can_manage_survey(request.user, survey),
+        "can_reopen": response.is_submitted
+        and is_coordinator_of(request.user, survey.municipality_id),
         "revision": response.revision,
         "preview": False,
         **extra,

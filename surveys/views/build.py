@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from accounts import access
 from frivillig import changelog
+from frivillig.lib.access import is_coordinator_of, require_coordinator
 
-from .. import services
+from .. import access, services
 from ..forms import QuestionForm, SurveyForm
 from ..models import Answer, Question, ResponseLocked, Survey, SurveyResponse
 from .answer import rows
@@ -40,7 +40,7 @@ def survey_list(request):
         "surveys/survey_list.html",
         {
             "surveys": surveys,
-            "can_manage": access.can_manage_meetings(user),
+            "can_manage": is_coordinator_of(user),
             "today": timezone.localdate(),
             "own_centre": user.centre if user.is_leader else None,
         },
@@ -48,7 +48,7 @@ def survey_list(request):
 
 
 def survey_create(request):
-    access.require_coordinator(request.user)
+    require_coordinator(request.user)
     if request.user.municipality_id is None:
         messages.info(request, _("Undersøkelser opprettes av kommunens koordinator."))
         return redirect("surveys:list")
@@ -326,7 +326,7 @@ def survey_publish(request, pk):
 def response_reopen(request, pk, slug):
     survey = access.get_survey_for_user(request.user, pk, write=True)
     centre = access.get_response_centre_for_user(request.user, survey, slug)
-    if not access.can_manage_survey(request.user, survey):
+    if not is_coordinator_of(request.user, survey.municipality_id):
         raise PermissionDenied
     response = get_object_or_404(SurveyResponse, survey=survey, centre=centre)
     try:

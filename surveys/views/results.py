@@ -6,14 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts import access
 from centres.models import Centre
 from frivillig import changelog
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.pagination import paginate
 from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
 
-from .. import exports, themes
+from .. import access, exports, themes
 from ..deck import deck_context, latest_submitted_response, open_follow_ups
 from ..models import Answer, Question
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
@@ -42,7 +42,7 @@ def results(request, pk):
         {
             "survey": survey,
             "results": SurveyResults(survey, first_answers=RESULT_ANSWERS),
-            "can_manage": access.can_manage_survey(request.user, survey),
+            "can_manage": is_coordinator_of(request.user, survey.municipality_id),
         },
     )
 
@@ -68,7 +68,7 @@ def question_answers(request, pk, question_pk):
             "survey": survey,
             "question": question,
             "page": page,
-            "can_manage": access.can_manage_survey(request.user, survey),
+            "can_manage": is_coordinator_of(request.user, survey.municipality_id),
         },
     )
 
@@ -214,7 +214,7 @@ def side_by_side(request, pk):
             "results": results,
             "rows": rows,
             "page": page,
-            "can_manage": access.can_manage_survey(request.user, survey),
+            "can_manage": is_coordinator_of(request.user, survey.municipality_id),
         },
     )
 
@@ -234,7 +234,7 @@ def centre_results(request, pk, slug):
             "response": response,
             "centre": response.centre,
             "answers": answers,
-            "can_manage": access.can_manage_survey(request.user, survey),
+            "can_manage": is_coordinator_of(request.user, survey.municipality_id),
             "changelog": changelog.for_page(request.user, "svar", response, survey.municipality_id),
         },
     )
@@ -257,7 +257,7 @@ def compare(request, pk):
             "results": current_results,
             "previous_results": previous_results,
             "comparisons": compare_rounds(current_results, previous_results),
-            "can_manage": access.can_manage_survey(request.user, survey),
+            "can_manage": is_coordinator_of(request.user, survey.municipality_id),
         },
     )
 

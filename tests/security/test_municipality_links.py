@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import access
 from agreements.models import Agreement
 from meetings.models import Meeting
+from surveys import access as survey_access
 from surveys.models import Answer, Question, Survey, SurveyResponse, Theme, ThemeMember
 
 from ..factories import (
@@ -75,7 +75,7 @@ def test_the_comparison_shows_nothing_of_another_municipalitys_round(
     survey = world.surveys.published
     Survey.objects.filter(pk=survey.pk).update(copied_from=drammen["survey"])
     user = world.cast[who]
-    assert not access.can_see_results(user, drammen["survey"])
+    assert not survey_access.can_see_results(user, drammen["survey"])
 
     client = client_for(user)
     response = client.get(reverse("surveys:compare", args=[survey.pk]))
@@ -104,8 +104,8 @@ def test_the_own_municipalitys_previous_round_is_still_compared(client_for, worl
 
 def test_the_administrator_and_drammens_own_people_read_drammens_results(world, drammen):
     survey = drammen["survey"]
-    assert access.can_see_results(world.cast["admin"], survey)
-    assert access.can_see_results(world.cast["other_coordinator"], survey)
+    assert survey_access.can_see_results(world.cast["admin"], survey)
+    assert survey_access.can_see_results(world.cast["other_coordinator"], survey)
 
 
 # --- the admin ------------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Who sees and acts on agreements and the common framework.
+
+An agreement is between the municipality and one centre: the coordinator (and the
+admin) act for the municipality, the centre's own leaders for the centre. Leaders of
+other centres see nothing of it; readers see agreements once they are signed. The
+framework is read by everyone in the municipality and edited by the coordinator.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.models import Municipality
+from frivillig.lib.access import (
+    first_or_404,
+    in_own_municipality,
+    in_portal,
+    is_coordinator_of,
+    works_in,
+)
+
+from .models import Agreement, Side
+
+
+def visible_agreements(user, queryset=None):
+    agreements = in_own_municipality(
+        user, queryset if queryset is not None else Agreement.objects.all()
+    )
+    if in_portal(user) and user.is_leader:
+        return agreements.filter(centre_id=user.centre_id)
+    if in_portal(user) and user.is_reader:
+        return agreements.filter(status__in=Agreement.CONCLUDED)
+    return agreements
+
+
+def agreement_side(user, agreement) -> str | None:
+    """The party `user` acts for on `agreement`: "municipality", "centre" or None."""
+    if is_coordinator_of(user, agreement.municipality_id):
+        return Side.MUNICIPALITY
+    if in_portal(user) and user.is_leader and user.centre_id == agreement.centre_id:
+        return Side.CENTRE
+    return None
+
+
+def can_comment_on_agreement(user, agreement) -> bool:
+    return agreement_side(user, agreement) is not None
+
+
+def get_agreement_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Agreement:
+    """`write` is the municipality's side: editing, sending, approving for it."""
+    agreement = first_or_404(visible_agreements(user, queryset).filter(pk=pk))
+    if write and not is_coordinator_of(user, agreement.municipality_id):
+        raise PermissionDenied
+    return agreement
+
+
+def get_framework_municipality_for_user(user, slug: str, *, write: bool = False):
+    """The municipality whose framework the user opens (by its slug)."""
+    municipality = Municipality.objects.filter(slug=slug).first()
+    if municipality is None or not works_in(user, municipality.pk):
+        raise Http404
+    if write and not is_coordinator_of(user, municipality.pk):
+        raise PermissionDenied
+    return municipality

@@ -1,0 +1,45 @@
+"""Who sees and changes a centre's profile.
+
+Leaders and readers read the profiles of every centre in their municipality; the
+coordinator edits them all, a leader the own centre's (not its registry fields).
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from frivillig.lib.access import first_or_404, in_own_municipality, in_portal
+
+from .models import Centre
+
+
+def visible_centres(user, queryset=None):
+    centres = queryset if queryset is not None else Centre.objects.all()
+    return in_own_municipality(user, centres)
+
+
+def can_edit_centre(user, centre: Centre) -> bool:
+    if not in_portal(user):
+        return False
+    if user.is_superuser:
+        return True
+    if user.is_coordinator:
+        return centre.municipality_id == user.municipality_id
+    if user.is_leader:
+        return centre.pk == user.centre_id
+    return False
+
+
+def can_edit_centre_registry_fields(user, centre: Centre) -> bool:
+    """Name, district, organisation model and status belong to the coordinator."""
+    return can_edit_centre(user, centre) and not user.is_leader
+
+
+def is_own_centre(user, centre) -> bool:
+    """Whether `user` is one of the centre's own leaders."""
+    return in_portal(user) and user.is_leader and user.centre_id == centre.pk
+
+
+def get_centre_for_user(user, slug: str, *, write: bool = False, queryset=None) -> Centre:
+    centre = first_or_404(visible_centres(user, queryset).filter(slug=slug))
+    if write and not can_edit_centre(user, centre):
+        raise PermissionDenied
+    return centre

@@ -1,0 +1,122 @@
+"""Who sees surveys, answers and results.
+
+Coordinators build and send surveys; leaders answer for their own centre once a survey
+is sent; readers see a survey only when its results are published. Results are the
+coordinator's until published, then everyone's in the municipality.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from centres.access import get_centre_for_user, is_own_centre, visible_centres
+from frivillig.lib.access import (
+    first_or_404,
+    in_own_municipality,
+    in_portal,
+    is_coordinator_of,
+    works_in,
+)
+
+from .models import Survey, SurveyResponse
+
+
+def visible_surveys(user, queryset=None):
+    surveys = in_own_municipality(user, queryset if queryset is not None else Survey.objects.all())
+    if in_portal(user) and user.is_leader:
+        return surveys.exclude(status=Survey.Status.DRAFT)
+    if in_portal(user) and user.is_reader:
+        return surveys.filter(status=Survey.Status.PUBLISHED)
+    return surveys
+
+
+def can_see_results(user, survey) -> bool:
+    """Published results are read by everyone in the survey's own municipality, never by
+    another's: a survey reached through a link (the round it was copied from) is checked
+    here, not only through visible_surveys()."""
+    if is_coordinator_of(user, survey.municipality_id):
+        return True
+    return survey.status == Survey.Status.PUBLISHED and works_in(user, survey.municipality_id)
+
+
+def get_survey_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Survey:
+    survey = first_or_404(visible_surveys(user, queryset).filter(pk=pk))
+    if write and not is_coordinator_of(user, survey.municipality_id):
+        raise PermissionDenied
+    return survey
+
+
+def get_survey_results_for_user(user, pk: int, *, queryset=None) -> Survey:
+    """Results before publishing are the coordinator's: others who see the survey get 403."""
+    survey = get_survey_for_user(user, pk, queryset=queryset)
+    if not can_see_results(user, survey):
+        raise PermissionDenied
+    return survey
+
+
+def can_answer_for_centre(user, centre) -> bool:
+    """Only the centre's own leaders answer; the coordinator reads and may reopen."""
+    return is_own_centre(user, centre)
+
+
+def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False):
+    """The centre whose response to `survey` the user opens. A leader opens only the own
+    centre's; the coordinator any centre's in the municipality (read only; reopening is
+    a coordinator action)."""
+    centre = visible_centres(user).filter(slug=slug, municipality_id=survey.municipality_id).first()
+    if centre is None or (user.is_leader and centre.pk != user.centre_id):
+        raise Http404
+    if user.is_reader and not can_see_results(user, survey):
+        raise Http404
+    if write and not can_answer_for_centre(user, centre):
+        raise PermissionDenied
+    return centre
+
+
+# A response that is not submitted (not started, a draft, or one the coordinator reopened)
+# is the centre's work in progress: its own leaders and the municipality's coordinator see
+# it as it stands; everyone else is shown submitted answers only, wherever they appear.
+# The results, exports, the deck and the dossier read submitted answers only, for
+# everyone (SurveyResults, Answer.objects.submitted()).
+
+
+def visible_responses(user, queryset=None):
+    """The responses whose answers `user` may see as they stand. Whether the user may open
+    the survey or its results at all is decided above (visible_surveys, can_see_results,
+    get_response_centre_for_user)."""
+    responses = in_own_municipality(
+        user,
+        queryset if queryset is not None else SurveyResponse.objects.all(),
+        "survey__municipality_id",
+    )
+    if not in_portal(user) or user.is_superuser or user.is_coordinator:
+        return responses
+    shown = Q(status=SurveyResponse.Status.SUBMITTED)
+    if user.is_leader:
+        shown |= Q(centre_id=user.centre_id)
+    return responses.filter(shown)
+
+
+def get_response_for_user(user, survey, slug: str, *, write: bool = False, queryset=None):
+    """The response to `survey` of the centre `slug`, for its answer page. Someone who may
+    read the centre's answers only once submitted (a reader) gets 404 for a draft, as
+    for a centre that was never sent the survey."""
+    centre = get_response_centre_for_user(user, survey, slug, write=write)
+    return first_or_404(visible_responses(user, queryset).filter(survey=survey, centre=centre))
+
+
+# --- the visit dossier ------------------------------------------------------------------
+# The dossier for the yearly visit gathers a centre's profile, its latest answers and its
+# open follow-ups: it is the coordinator's, and the centre's own leaders may read it.
+
+
+def can_see_dossier(user, centre) -> bool:
+    return is_coordinator_of(user, centre.municipality_id) or is_own_centre(user, centre)
+
+
+def get_dossier_centre_for_user(user, slug: str, *, queryset=None):
+    """Leaders of other centres and readers see the centre but not its dossier (403)."""
+    centre = get_centre_for_user(user, slug, queryset=queryset)
+    if not can_see_dossier(user, centre):
+        raise PermissionDenied
+    return centre
