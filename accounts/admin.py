@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from frivillig.lib.files import ascii_filename
+from frivillig.lib.files import ascii_filename, attachment
 
 from . import services
 from .models import Municipality, User
@@ -81,10 +81,8 @@ class UserAdmin(BaseUserAdmin):
         data = services.export_personal_data(user)
         self.log_change(request, user, _t("Persondata eksportert."))
         body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
         name = ascii_filename(f"persondata {user.username}", "json", fallback="persondata")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return attachment(body, content_type="application/json; charset=utf-8", filename=name)
 
     def personal_data_view(self, request, user_id):
         return self._download(request, self._gdpr_user(request, user_id))

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from centres.models import Centre
 from frivillig.lib.access import is_coordinator_of, require_coordinator
+from frivillig.lib.files import attachment
 from frivillig.lib.pagination import paginate
 
 from . import access
@@ -64,10 +64,8 @@ def meeting_ics(request, pk):
         request.user, pk, queryset=Meeting.objects.prefetch_related("agenda_items")
     )
     body = meeting_calendar(meeting, url=request.build_absolute_uri(meeting.get_absolute_url()))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     filename = f"{meeting.date:%Y-%m-%d}-{slugify(meeting.title)[:50]}.ics"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(body, content_type="text/calendar; charset=utf-8", filename=filename)
 
 
 def _centre_choices(municipality_id):

@@ -4,7 +4,6 @@ workflow (transitions, renewal, taking in the framework, the PDF)."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from centres import access as centre_access
 from centres.models import Centre
 from frivillig.lib.access import is_coordinator_of
-from frivillig.lib.files import ascii_filename
+from frivillig.lib.files import ascii_filename, attachment
 from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
 
@@ -256,14 +255,12 @@ def agreement_pdf(request, pk):
     context["generated"] = timezone.localdate()
     context["version"] = _latest_version(agreement)
     pdf = render_pdf("agreements/agreement_pdf.html", context, "css/agreements.css")
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = ascii_filename(
         f"samarbeidsavtale {agreement.centre.name} {agreement.valid_from:%Y}",
         "pdf",
         fallback="samarbeidsavtale",
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(pdf, content_type="application/pdf", filename=name)
 
 
 # --- editing ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from frivillig.lib.access import is_coordinator_of
+from frivillig.lib.editing import author_name, saved_by_line
 from frivillig.lib.posted import posted_int
 
 from .. import access, services, versions
@@ -16,13 +17,11 @@ from ..forms import rebase_clause_rows
 from ..framework_forms import FrameworkEditForms, take_in_newer
 from ..models import Agreement, AgreementClause, FrameworkVersion, StaleAgreement
 from .history import (
-    author_name,
     captions,
     change_summary,
     diff_blocks,
     history,
     pick_versions,
-    saved_by_line,
 )
 
 

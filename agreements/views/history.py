@@ -10,13 +10,12 @@ import datetime
 from django.contrib import messages
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frivillig import changelog
 from frivillig.lib.access import is_coordinator_of
+from frivillig.lib.editing import author_name, saved_by_line
 from frivillig.lib.posted import posted_int
 from plans.models import Goal, Strategy
 
@@ -109,22 +108,6 @@ def diff_blocks(comparison) -> list[dict]:
         block["first"] = block["clauses"][0]
         block["last"] = block["clauses"][-1]
     return blocks
-
-
-def author_name(user) -> str:
-    """Who saved a version; the account may have been deleted since."""
-    return (user.get_full_name() or user.username) if user else _("ukjent")
-
-
-def saved_by_line(user, when) -> str:
-    """ "Kari Nordmann 12. november 2026 kl. 14.05", for conflicts and captions."""
-    who = author_name(user) if user else _("en annen")
-    local = timezone.localtime(when)
-    return _("%(who)s %(date)s kl. %(time)s") % {
-        "who": who,
-        "date": date_format(local, "DATE_FORMAT"),
-        "time": date_format(local, "H.i"),
-    }
 
 
 def captions(older, newer, *, older_title=None, newer_title=None) -> dict:

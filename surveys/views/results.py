@@ -1,7 +1,7 @@
 """Results, side by side, themes, rounds compared, exports, the deck and the dossier."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from centres.models import Centre
 from frivillig import changelog
 from frivillig.lib.access import is_coordinator_of
+from frivillig.lib.files import attachment
 from frivillig.lib.pagination import paginate
 from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
@@ -265,23 +266,21 @@ def compare(request, pk):
 def export_csv(request, pk):
     results = SurveyResults(_survey(request, pk))
     lines = list(exports.csv_lines(results))  # the queries run here, not while streaming
-    response = StreamingHttpResponse(iter(lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(results.survey, "csv")}"'
+    return attachment(
+        iter(lines),
+        content_type="text/csv; charset=utf-8",
+        filename=exports.filename(results.survey, "csv"),
+        streaming=True,
     )
-    return response
 
 
 def export_xlsx(request, pk):
     results = SurveyResults(_survey(request, pk))
-    response = HttpResponse(
+    return attachment(
         exports.xlsx_bytes(results),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=exports.filename(results.survey, "xlsx"),
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(results.survey, "xlsx")}"'
-    )
-    return response
 
 
 def deck(request, pk):
@@ -292,10 +291,7 @@ def deck(request, pk):
 def deck_pdf(request, pk):
     survey = _survey(request, pk)
     pdf = render_pdf("surveys/deck_pdf.html", deck_context(survey), "css/deck.css")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = exports.filename(survey, "pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(pdf, content_type="application/pdf", filename=exports.filename(survey, "pdf"))
 
 
 def _dossier_context(request, slug):
@@ -320,8 +316,5 @@ def dossier(request, slug):
 def dossier_pdf(request, slug):
     context = _dossier_context(request, slug)
     pdf = render_pdf("surveys/dossier_pdf.html", context, "css/dossier-print.css")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="besoksmappe-{context["centre"].slug}.pdf"'
-    )
-    return response
+    name = f"besoksmappe-{context['centre'].slug}.pdf"
+    return attachment(pdf, content_type="application/pdf", filename=name)
