@@ -102,7 +102,7 @@ def measure(submit_sessions: int = 0) -> dict:
     from django.template import engines
 
     def cached(loaders) -> bool:
-        # django-template-partials wraps Django's loaders in its own.
+        # Django's cached loader, on top or wrapped by another loader.
         return any(
             type(loader).__module__ == "django.template.loaders.cached"
             or cached(getattr(loader, "loaders", []))

@@ -46,8 +46,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
-    "django_htmx",
-    "template_partials",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -82,7 +80,6 @@ MIDDLEWARE = [
     # Django's LoginRequiredMiddleware, answering 401 to the autosave's fetch.
     "accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history tables (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -196,7 +193,6 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
-    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -301,9 +297,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): the portal's own files only. No inline script or
-# style, no eval: scripts live in static/js, styles in static/css, htmx runs with its
-# indicator styles and eval turned off (templates/base.html). Bootstrap's form controls
-# draw with data: SVGs. The browser tests fail on any violation (tests/browser/conftest.py).
+# style, no eval: scripts live in static/js, styles in static/css. Bootstrap's form
+# controls draw with data: SVGs. The browser tests fail on any violation
+# (tests/browser/conftest.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy holds in the browser: the portal's pages, htmx and the
+"""The Content-Security-Policy holds in the browser: the portal's pages and the
 admin run under it, and the browser tests notice a violation."""
 
 import pytest
