@@ -181,7 +181,13 @@ def answer(request, pk, slug):
         draft = action != "submit"
         return _render(request, survey, centre, response, questions, values, errors, draft=draft)
     try:
-        response.save_answers(values, by=request.user, revision=revision, questions=questions)
+        services.save_answers(
+            response=response,
+            values=values,
+            by=request.user,
+            revision=revision,
+            questions=questions,
+        )
     except StaleResponse:
         return _conflict(request, survey, centre, response, questions, values)
     except ResponseLocked as error:
@@ -228,8 +234,11 @@ def _conflict(request, survey, centre, response, questions, values):
 
 def _confirm(request, survey, centre, response, questions):
     try:
-        response.submit(
-            by=request.user, revision=posted_int(request, "revision"), questions=questions
+        services.submit_response(
+            response=response,
+            by=request.user,
+            revision=posted_int(request, "revision"),
+            questions=questions,
         )
     except IncompleteResponse as error:
         values = services.values_from_answers(response.answers.all())
@@ -272,7 +281,13 @@ def answer_save(request, pk, slug):
             status=400,
         )
     try:
-        response.save_answers(values, by=request.user, revision=revision, questions=questions)
+        services.save_answers(
+            response=response,
+            values=values,
+            by=request.user,
+            revision=revision,
+            questions=questions,
+        )
     except StaleResponse:
         message = _(
             "Ikke lagret: noen andre har lagret svaret i mellomtiden. Trykk «Lagre utkast» "

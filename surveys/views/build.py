@@ -330,7 +330,7 @@ def response_reopen(request, pk, slug):
         raise PermissionDenied
     response = get_object_or_404(SurveyResponse, survey=survey, centre=centre)
     try:
-        response.reopen(by=request.user)
+        services.reopen_response(response=response, by=request.user)
     except ResponseLocked as error:
         messages.error(request, str(error))
     else:

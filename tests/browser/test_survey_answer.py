@@ -94,7 +94,7 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
     response.refresh_from_db()
     newer = services.values_from_answers(response.answers.all())
     newer[how.pk].text = "Flere møter med kommunen"
-    response.save_answers(newer, by=other, revision=response.revision)
+    services.save_answers(response=response, values=newer, by=other, revision=response.revision)
     follow_up.get_by_role("textbox").fill("Oftere besøk og møter i nærmiljøforumet")
     page.get_by_role("button", name="Lagre utkast").click()
     expect(page.get_by_text("Noen andre har lagret svaret i mellomtiden")).to_be_visible()

@@ -145,7 +145,9 @@ def test_submitting_30_answers_writes_their_history_in_one_insert(survey, centre
     data = {f"q{q.pk}": f"Svar {n}" for n, q in enumerate(questions)}
     values = services.values_from_post(questions, posted(data))
     with CaptureQueriesContext(connection) as queries:
-        response.submit(by=leader_a, revision=0, values=values, questions=questions)
+        services.submit_response(
+            response=response, by=leader_a, revision=0, values=values, questions=questions
+        )
     inserts = [q["sql"] for q in queries if "historicalanswer" in q["sql"]]
     assert len(inserts) == 1
     rows = Answer.history.filter(response_id=response.pk).exclude(text="Gammelt svar")

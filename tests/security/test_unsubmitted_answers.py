@@ -64,7 +64,7 @@ def round_2026(municipality, centre_a, centre_b, coordinator, reader):
     SurveyResponseFactory(survey=survey, centre=stranda, status="not_started")
     for response, word in ((submitted, SUBMITTED), (draft, DRAFT), (reopened, REOPENED)):
         _answer(response, questions, word)
-    reopened.reopen(by=coordinator)
+    services.reopen_response(response=reopened, by=coordinator)
     services.publish_results(survey=survey)
     return SimpleNamespace(
         survey=survey,

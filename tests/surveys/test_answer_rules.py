@@ -93,14 +93,20 @@ def test_stale_follow_up_answer_is_cleared_on_submit(survey, questions, response
     level, how = questions["level"], questions["how"]
     ordered = services.display_order(list(questions.values()))
     draft = full_answers(questions, **{f"q{level.pk}": "no", f"q{how.pk}": "Oftere besøk"})
-    response_a.save_answers(
-        services.values_from_post(ordered, posted(draft)), by=leader_a, revision=0
+    services.save_answers(
+        response=response_a,
+        values=services.values_from_post(ordered, posted(draft)),
+        by=leader_a,
+        revision=0,
     )
     assert Answer.objects.filter(question=how).exists()
 
     changed = full_answers(questions, **{f"q{how.pk}": "Oftere besøk"})  # now "yes" on 3
-    response_a.submit(
-        by=leader_a, revision=1, values=services.values_from_post(ordered, posted(changed))
+    services.submit_response(
+        response=response_a,
+        by=leader_a,
+        revision=1,
+        values=services.values_from_post(ordered, posted(changed)),
     )
 
     assert not Answer.objects.filter(question=how).exists()
@@ -113,7 +119,7 @@ def test_stale_follow_up_answer_is_cleared_on_submit(survey, questions, response
 
 def test_submit_from_stored_answers_validates_them(survey, questions, response_a, leader_a):
     with pytest.raises(IncompleteResponse) as refused:
-        response_a.submit(by=leader_a, revision=0)
+        services.submit_response(response=response_a, by=leader_a, revision=0)
     assert questions["groups"].pk in refused.value.errors
     response_a.refresh_from_db()
     assert response_a.status == SurveyResponse.Status.NOT_STARTED
@@ -122,12 +128,12 @@ def test_submit_from_stored_answers_validates_them(survey, questions, response_a
 def test_stale_revision_and_submitted_response_are_refused(survey, questions, response_a, leader_a):
     ordered = services.display_order(list(questions.values()))
     values = services.values_from_post(ordered, posted(full_answers(questions)))
-    response_a.save_answers(values, by=leader_a, revision=0)
+    services.save_answers(response=response_a, values=values, by=leader_a, revision=0)
     with pytest.raises(StaleResponse):
-        response_a.save_answers(values, by=leader_a, revision=0)
-    response_a.submit(by=leader_a, revision=1)
+        services.save_answers(response=response_a, values=values, by=leader_a, revision=0)
+    services.submit_response(response=response_a, by=leader_a, revision=1)
     with pytest.raises(ResponseLocked):
-        response_a.submit(by=leader_a, revision=2)
+        services.submit_response(response=response_a, by=leader_a, revision=2)
 
 
 def test_a_centre_has_one_response_per_survey(survey, centre_a, response_a):
@@ -148,7 +154,7 @@ def test_submitting_30_questions_takes_at_most_10_queries(
     values = services.values_from_post(questions, posted(data))
     response.revision = 0
     with django_assert_max_num_queries(10):
-        response.submit(by=leader_a, revision=0, values=values)
+        services.submit_response(response=response, by=leader_a, revision=0, values=values)
     assert response.answers.count() == 30
     assert set(response.answers.values_list("text", flat=True)) == {f"Svar {n}" for n in range(30)}
     response.refresh_from_db()

@@ -1,0 +1,177 @@
+"""A centre's response to a survey and its answers, one row per question.
+
+One response per centre and survey (both leaders of a centre share it); a response
+carries a `revision` so a stale form is refused instead of saved over newer answers.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from centres.models import Centre
+
+from .survey import Question, Survey
+
+
+class SurveyResponseQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=SurveyResponse.Status.SUBMITTED)
+
+    def not_submitted(self):
+        return self.exclude(status=SurveyResponse.Status.SUBMITTED)
+
+
+class SurveyResponse(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Ikke påbegynt")
+        DRAFT = "draft", _("Utkast")
+        SUBMITTED = "submitted", _("Sendt inn")
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("undersøkelse"), on_delete=models.CASCADE, related_name="responses"
+    )
+    centre = models.ForeignKey(
+        Centre,
+        verbose_name=_("frivilligsentral"),
+        on_delete=models.CASCADE,
+        related_name="survey_responses",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    # Raised by every save; a form carries the revision it was rendered from.
+    revision = models.PositiveIntegerField(_("revisjon"), default=0)
+    invited_at = models.DateTimeField(_("invitert"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("sist purret"), null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(_("antall purringer"), default=0)
+    updated_at = models.DateTimeField(_("sist lagret"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sist lagret av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("sendt inn"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sendt inn av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = SurveyResponseQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("svar fra sentral")
+        verbose_name_plural = _("svar fra sentraler")
+        ordering = ["survey", "centre__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "centre"],
+                name="one_response_per_centre_and_survey",
+                violation_error_message=_("Sentralen har allerede et svar på denne undersøkelsen."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.centre} – {self.survey}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def clean_fields(self, exclude=None):
+        # A link, checked with the fields for the reason Survey.clean_fields gives.
+        super().clean_fields(exclude=exclude)
+        if "centre" in (exclude or ()) or not (self.centre_id and self.survey_id):
+            return
+        if self.centre.municipality_id != self.survey.municipality_id:
+            raise ValidationError(
+                {"centre": _("Sentralen må høre til samme kommune som undersøkelsen.")}
+            )
+
+
+class StaleResponse(Exception):
+    """The response was saved by someone else after the form was rendered."""
+
+
+class ResponseLocked(Exception):
+    """The response is submitted, or the survey is closed or past its deadline."""
+
+
+class IncompleteResponse(Exception):
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+
+class AnswerQuerySet(models.QuerySet):
+    def submitted(self):
+        """Answers of submitted responses: the only ones results, exports, the deck and
+        the dossier count or show (a draft is the centre's until it is sent in)."""
+        return self.filter(response__status=SurveyResponse.Status.SUBMITTED)
+
+
+class Answer(models.Model):
+    """One centre's answer to one question. Which field holds it depends on the kind:
+    text for text, yes/no ("yes"/"no") and single choice; items for ranked lists and
+    multiple choice; number for the 1–5 scale."""
+
+    response = models.ForeignKey(
+        SurveyResponse, verbose_name=_("svar"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("spørsmål"), on_delete=models.CASCADE, related_name="answers"
+    )
+    text = models.TextField(_("tekst"), blank=True)
+    items = models.JSONField(_("punkter"), default=list, blank=True)
+    number = models.PositiveSmallIntegerField(_("tall"), null=True, blank=True)
+
+    objects = AnswerQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("svar på spørsmål")
+        verbose_name_plural = _("svar på spørsmål")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.display()}"
+
+    def clean_fields(self, exclude=None):
+        # A link, checked with the fields for the reason Survey.clean_fields gives.
+        super().clean_fields(exclude=exclude)
+        if "question" in (exclude or ()) or not (self.question_id and self.response_id):
+            return
+        if self.question.survey_id != self.response.survey_id:
+            raise ValidationError(
+                {"question": _("Spørsmålet må høre til undersøkelsen svaret gjelder.")}
+            )
+
+    def is_empty(self) -> bool:
+        return not (self.text.strip() or any(self.items) or self.number is not None)
+
+    def values_for_condition(self) -> list[str]:
+        if self.number is not None:
+            return [str(self.number)]
+        return [self.text] if self.text else [str(item) for item in self.items]
+
+    def display(self) -> str:
+        if self.number is not None:
+            return str(self.number)
+        if self.items:
+            return ", ".join(str(item) for item in self.items if item)
+        if self.text in (Question.YES, Question.NO):
+            return str(_("Ja") if self.text == Question.YES else _("Nei"))
+        return self.text
