@@ -1,5 +1,6 @@
 """The pages the benchmark measures, per role, found in the scale data."""
 
+import random
 from dataclasses import asdict, dataclass
 
 from django.urls import reverse
@@ -153,5 +154,5 @@ def full_answers(survey) -> dict[str, list[str]]:
             for n in range(1, q.rank_count + 1):
                 data[f"{name}_{n}"] = [f"Tema {n}"]
         else:
-            data[name] = [scale._sentence(scale.random.Random(q.pk), 12)]
+            data[name] = [scale.sentence(random.Random(q.pk), 12)]
     return data
