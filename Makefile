@@ -63,6 +63,9 @@ clean:
 
 # The performance benchmark on PostgreSQL (about 10 minutes): see README.md,
 # "Performance benchmark". Writes docs/performance.md.
+# BENCHMARK=1 installs the benchmark's app and its /ping, in this process and the
+# ones it starts.
+bench: export BENCHMARK = 1
 bench: install
 	@test -n "$$DATABASE_URL" || { echo "make bench needs PostgreSQL: set DATABASE_URL, e.g."; echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/frivillig make bench"; echo "It builds its own databases frivillig_bench and frivillig_bench_small there."; exit 1; }
 	@# The load generator: installed from Debian when missing and this user may (as CI does

@@ -89,6 +89,8 @@ class Runner:
         env = dict(os.environ)
         env.update(
             DATABASE_URL=self.urls[suffix],
+            # The benchmark's commands and /ping (frivillig/settings.py).
+            BENCHMARK="1",
             DEBUG="0",
             PRODUCTION="1",
             SECRET_KEY=env.get("BENCH_SECRET_KEY", "benchmark-only-" + "x" * 50),

@@ -25,6 +25,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# PRODUCTION=1: HTTPS only (see "Production" below) and no demo app; DEBUG=1 wins.
+PRODUCTION = env_bool("PRODUCTION") and not DEBUG
+# The benchmark (benchmarks/: make bench, its commands and its trivial view /ping) is
+# installed only where it runs: `make bench` and the benchmark's own subprocesses set it.
+BENCHMARK = env_bool("BENCHMARK")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and env_bool("PRODUCTION"):
@@ -58,9 +63,12 @@ INSTALLED_APPS = [
     "plans",
     "surveys",
     "agreements",
-    "demo",
-    "benchmarks",
 ]
+# seed_demo: for `make run` and CI (which call it without DEBUG), never in production.
+if not PRODUCTION:
+    INSTALLED_APPS.append("demo")
+if BENCHMARK:
+    INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -126,7 +134,8 @@ if _replaced:
         "TRUSTED_PROXY_COUNT (see README.md, Configuration)."
     )
 
-ROOT_URLCONF = "frivillig.urls"
+# The benchmark's URLs are the portal's and its trivial view /ping.
+ROOT_URLCONF = "benchmarks.urls" if BENCHMARK else "frivillig.urls"
 WSGI_APPLICATION = "frivillig.wsgi.application"
 
 TEMPLATES = [
@@ -276,7 +285,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Production: HTTPS only, behind a reverse proxy that terminates TLS and sets
 # X-Forwarded-Proto (and X-Forwarded-For). `manage.py check --deploy --fail-level WARNING`
 # passes with PRODUCTION=1, SECRET_KEY and ALLOWED_HOSTS set (tests/test_deploy_check.py).
-PRODUCTION = env_bool("PRODUCTION") and not DEBUG
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)

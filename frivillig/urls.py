@@ -11,7 +11,6 @@ admin.site.site_title = "Frivillig"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
-    path("ping", views.ping, name="ping"),
     path("sentraler/", include("centres.urls")),
     path("moter/", include("meetings.urls")),
     path("planer/", include("plans.urls")),

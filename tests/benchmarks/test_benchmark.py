@@ -1,6 +1,12 @@
 """The benchmark's own pieces: the trivial view, the refusals without PostgreSQL, and (on
 PostgreSQL) a tiny run of the scale data with every measured page answering its role.
-The benchmark itself is `make bench`, never a timed test."""
+The benchmark itself is `make bench`, never a timed test. Outside it (BENCHMARK unset)
+neither its app nor /ping is installed."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -19,11 +25,54 @@ TINY = [
 ]  # fmt: skip
 
 
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.usefixtures("benchmark_installed")
+
+
 def test_the_trivial_view_answers_anyone_without_touching_the_database(client):
     # No django_db mark: any query would fail the test.
     response = client.get("/ping", secure=True)
     assert response.status_code == 200
     assert response.content == b"pong\n"
+
+
+@pytest.mark.django_db
+def test_the_trivial_view_answers_every_role(client, cast):
+    for role, user in cast.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        response = client.get("/ping", secure=True)
+        assert (response.status_code, response.content) == (200, b"pong\n"), role
+
+
+def _settings_under(**env) -> list[str]:
+    """INSTALLED_APPS and ROOT_URLCONF of a fresh process with this environment."""
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.ROOT_URLCONF, *s.INSTALLED_APPS)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in ("BENCHMARK", "PRODUCTION", "DEBUG")}
+    clean["DJANGO_SETTINGS_MODULE"] = "frivillig.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean | env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_the_benchmark_and_the_demo_are_installed_only_where_they_run():
+    urls, *plain = _settings_under()
+    assert urls == "frivillig.urls" and "benchmarks" not in plain and "demo" in plain
+    urls, *bench = _settings_under(BENCHMARK="1")
+    assert urls == "benchmarks.urls" and "benchmarks" in bench
+    production = {"PRODUCTION": "1", "SECRET_KEY": "x" * 50, "SITE_URL": "https://f.example.no"}
+    urls, *served = _settings_under(**production)
+    assert urls == "frivillig.urls" and "benchmarks" not in served and "demo" not in served
 
 
 def test_the_benchmark_without_a_database_url_says_it_needs_postgresql(monkeypatch):

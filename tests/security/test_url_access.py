@@ -75,7 +75,6 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     # --- frivillig -------------------------------------------------------------------
     "dashboard": {"GET": EVERYONE_SIGNED_IN},
     "healthz": {"GET": PUBLIC},
-    "ping": {"GET": PUBLIC},
     "accessibility": {"GET": PUBLIC},
     "privacy": {"GET": PUBLIC},
     "set_language": {"POST": row("302 302 302 302 302 302 302")},
