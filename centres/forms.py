@@ -6,7 +6,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.forms import row_helper
-from frivillig.lib.formsets import ROW_LIMIT
+from frivillig.lib.formsets import ordered_inlineformset_factory
 from plans.models import Goal
 
 from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal
@@ -125,6 +125,9 @@ class BaseTargetGroupFormSet(forms.BaseFormSet):
         ]
 
 
+# Ranked by place, but not with can_order: Django's ordered_forms leaves out the unchanged
+# rows past the posted INITIAL_FORMS, and these rows are compared with the saved names, so
+# an unchanged list posted again would lose its groups.
 TargetGroupFormSet = forms.formset_factory(
     TargetGroupForm, formset=BaseTargetGroupFormSet, extra=0, min_num=5, max_num=5
 )
@@ -230,21 +233,14 @@ class PeriodGoalForm(forms.ModelForm):
                 getattr(self.instance, name).set(self.cleaned_data.get(name, []))
 
 
-PeriodGoalFormSet = forms.inlineformset_factory(
-    GoalPeriod,
-    PeriodGoal,
-    form=PeriodGoalForm,
-    extra=1,
-    can_delete=True,
-    **ROW_LIMIT,
+PeriodGoalFormSet = ordered_inlineformset_factory(
+    GoalPeriod, PeriodGoal, form=PeriodGoalForm, extra=1
 )
-PartnerFormSet = forms.inlineformset_factory(
+PartnerFormSet = ordered_inlineformset_factory(
     Centre,
     Partner,
     fields=["name", "cooperation"],
     extra=1,
-    can_delete=True,
-    **ROW_LIMIT,
     widgets={"cooperation": forms.Textarea(attrs={"rows": 3})},
 )
 
@@ -259,14 +255,7 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "title", "email", "phone"]
 
 
-ContactFormSet = forms.inlineformset_factory(
-    Centre,
-    ContactPerson,
-    form=ContactForm,
-    extra=1,
-    can_delete=True,
-    **ROW_LIMIT,
-)
+ContactFormSet = ordered_inlineformset_factory(Centre, ContactPerson, form=ContactForm, extra=1)
 
 
 class CentreEditForms:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.forms import IdsChoiceField, row_helper
-from frivillig.lib.formsets import ROW_LIMIT
+from frivillig.lib.formsets import ROW_LIMIT, ordered_inlineformset_factory
 
 from .models import AgendaItem, FollowUp, Meeting
 
@@ -57,14 +57,8 @@ class FollowUpForm(forms.ModelForm):
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-AgendaFormSet = forms.inlineformset_factory(
-    Meeting,
-    AgendaItem,
-    form=AgendaItemForm,
-    extra=2,
-    can_delete=True,
-    **ROW_LIMIT,
-)
+AgendaFormSet = ordered_inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=2)
+# Follow-ups are listed by status and due date, not in an order of their own.
 FollowUpFormSet = forms.inlineformset_factory(
     Meeting,
     FollowUp,
