@@ -8,6 +8,7 @@ coordinator's until published, then everyone's in the municipality.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from centres.access import get_centre_for_user, is_own_centre, visible_centres
 from frivillig.lib.access import (
@@ -59,6 +60,18 @@ def can_answer_for_centre(user, centre) -> bool:
     return is_own_centre(user, centre)
 
 
+def require_answer_for_centre(user, centre) -> None:
+    """Saving or submitting a centre's answers: its own leaders only (others 403)."""
+    if not can_answer_for_centre(user, centre):
+        raise PermissionDenied
+
+
+def answers_for_own_centre(user) -> bool:
+    """Leaders answer for their own centre: their survey list and dashboard card show
+    the surveys their centre was sent, with its own status."""
+    return user.is_leader
+
+
 def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False):
     """The centre whose response to `survey` the user opens. A leader opens only the own
     centre's; the coordinator any centre's in the municipality (read only; reopening is
@@ -103,6 +116,25 @@ def get_response_for_user(user, survey, slug: str, *, write: bool = False, query
     for a centre that was never sent the survey."""
     centre = get_response_centre_for_user(user, survey, slug, write=write)
     return first_or_404(visible_responses(user, queryset).filter(survey=survey, centre=centre))
+
+
+def get_response_to_reopen_for_user(user, survey, slug: str):
+    """Reopening a submitted response is the coordinator's: a leader who sees it gets 403."""
+    centre = get_response_centre_for_user(user, survey, slug)
+    if not is_coordinator_of(user, survey.municipality_id):
+        raise PermissionDenied
+    return get_object_or_404(
+        SurveyResponse.objects.select_related("centre"), survey=survey, centre=centre
+    )
+
+
+def get_previous_round_for_user(user, survey) -> Survey:
+    """The round `survey` was copied from, for the comparison: 404 when there is none
+    or its results are not open to the user (as for a survey that does not exist)."""
+    previous = survey.previous_round()
+    if previous is None or not can_see_results(user, previous):
+        raise Http404
+    return previous
 
 
 # --- the visit dossier ------------------------------------------------------------------

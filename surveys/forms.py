@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting
 
 from .models import Question, Survey
-from .services import condition_label, display_order
+from .questions import condition_label, display_order
 
 
 class SurveyForm(forms.ModelForm):

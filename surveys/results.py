@@ -1,5 +1,6 @@
-"""Survey results: counts, shares and summary sentences per question, the themes tally of
-ranked lists, side by side and rounds compared.
+"""Survey results: counts, shares and averages per question, the themes tally of ranked
+lists, and one centre's answers, from the submitted responses. The sentences about them
+are in surveys.summaries, two rounds compared in surveys.compare.
 
 Everything is computed in one pass over a fixed number of queries (the questions, the
 responses with their centres, the answers of submitted responses, the themes), so a page
@@ -8,144 +9,21 @@ costs the same whatever the number of centres or answers.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .models import Answer, Question, Survey, Theme, ThemeMember
+from .questions import condition_label, display_order
+from .summaries import generated_summary
 
-NUMBER_WORDS = ["ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"]
 CHOICE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.MULTIPLE)
 COUNTED_KINDS = (*CHOICE_KINDS, Question.Kind.SCALE)
 # Counted in the database by value; a list (choices, ranked items) read per answer.
 VALUE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.SCALE)
 LIST_KINDS = (Question.Kind.MULTIPLE, Question.Kind.RANKED)
-
-# --- sentences ----------------------------------------------------------------------------
-
-
-def number_word(n: int, *, capital: bool = False) -> str:
-    """Numbers under ten in words, as the seed writes them ("Tre av fem")."""
-    word = NUMBER_WORDS[n] if 0 <= n < 10 else str(n)
-    return word[:1].upper() + word[1:] if capital else word
-
-
-def _count_of(count: int, total: int, *, capital: bool) -> str:
-    """'Tre av fem frivilligsentraler' or 'Alle fem frivilligsentralene'."""
-    if count == total and total > 1:
-        return _("%(all)s %(total)s frivilligsentralene") % {
-            "all": _("Alle") if capital else _("alle"),
-            "total": number_word(total),
-        }
-    return ngettext(
-        "%(count)s av %(total)s frivilligsentral",
-        "%(count)s av %(total)s frivilligsentraler",
-        total,
-    ) % {"count": number_word(count, capital=capital), "total": number_word(total)}
-
-
-# The subject a question addresses the centre with: "Ønsker din frivilligsentral å …?"
-CENTRE_SUBJECTS = r"(?:din frivilligsentral|frivilligsentralen|sentralen|din sentral|dere|du)"
-# Where the predicate of "Er <subject> <predicate>?" starts: "… på rett nivå?".
-PREDICATE_START = r"(?:på|i|til|godt?|bra|riktig|tilstrekkelig|nok|fornøyd|nyttig|viktig)"
-
-
-def yes_statement(question_text: str) -> tuple[str, str] | None:
-    """The question turned into what a centre answering yes says, as (verb phrase for
-    "x av y frivilligsentraler …", short form for those answering no)."""
-    text = question_text.strip().rstrip("?").strip()
-    if match := re.match(rf"^(\w+) {CENTRE_SUBJECTS} (.+)$", text, re.IGNORECASE):
-        verb, rest = match.groups()
-        return f"{verb.lower()} {rest}", _("%(verb)s ikke det") % {"verb": verb.lower()}
-    if match := re.match(rf"^(er|har|blir) (.+) ({PREDICATE_START} .+)$", text, re.IGNORECASE):
-        verb, subject, predicate = match.groups()
-        return (
-            _("mener at %(subject)s %(verb)s %(predicate)s")
-            % {"subject": subject, "verb": verb.lower(), "predicate": predicate},
-            _("mener det ikke"),
-        )
-    return None
-
-
-def yes_no_sentence(question_text: str, yes: int, no: int, total: int) -> str:
-    if total == 0:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    statement = yes_statement(question_text)
-    if statement is None:
-        sentence = _("%(who)s svarer ja på «%(question)s»") % {
-            "who": _count_of(yes, total, capital=True),
-            "question": question_text.strip(),
-        }
-        rest = _("%(count)s svarer nei.") % {"count": number_word(no, capital=True)}
-    else:
-        sentence = f"{_count_of(yes, total, capital=True)} {statement[0]}."
-        rest = f"{number_word(no, capital=True)} {statement[1]}."
-    if yes == 0:
-        sentence = _("Ingen av %(total)s frivilligsentraler %(statement)s.") % {
-            "total": number_word(total),
-            "statement": statement[0] if statement else _("svarer ja"),
-        }
-        return sentence
-    if no:
-        sentence = f"{sentence.rstrip('.')}. {rest}"
-    return sentence
-
-
-def choice_sentence(options: list[OptionCount], total: int, *, multiple: bool) -> str:
-    if total == 0:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    chosen = sorted((o for o in options if o.count), key=lambda o: -o.count)
-    if not chosen:
-        return _("Ingen frivilligsentraler har valgt et svaralternativ.")
-    first, rest = chosen[0], chosen[1:]
-    sentence = _("%(who)s svarer «%(label)s»") % {
-        "who": _count_of(first.count, total, capital=True),
-        "label": first.label,
-    }
-    for option in rest:
-        template = (
-            _("%(count)s svarer også «%(label)s»")
-            if multiple
-            else _("%(count)s svarer «%(label)s»")
-        )
-        sentence += ", " if option is not rest[-1] else _(", og ")
-        sentence += template % {"count": number_word(option.count), "label": option.label}
-    return sentence + "."
-
-
-def scale_sentence(average: float | None, answered: int) -> str:
-    if not answered:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    return ngettext(
-        "Gjennomsnittet er %(average)s av 5 (%(count)s svar).",
-        "Gjennomsnittet er %(average)s av 5 (%(count)s svar).",
-        answered,
-    ) % {"average": f"{average:.1f}".replace(".", ","), "count": number_word(answered)}
-
-
-def text_sentence(answered: int, total: int) -> str:
-    if total == 0:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    return _("%(who)s har svart.") % {"who": _count_of(answered, total, capital=True)}
-
-
-def ranked_sentence(tally: list[ThemeTally]) -> str:
-    if not tally:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    top = tally[:3]
-    names = ", ".join(
-        ngettext("%(name)s (%(count)s sentral)", "%(name)s (%(count)s sentraler)", t.centres)
-        % {"name": t.name, "count": number_word(t.centres)}
-        for t in top
-    )
-    return _("Mest nevnt: %(names)s.") % {"names": names}
-
-
-# --- data ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -232,26 +110,12 @@ class QuestionResult:
             return ""
         return _("Vises når svaret på %(number)s er «%(value)s»") % {
             "number": self.parent.number,
-            "value": option_label(self.parent.question, question.show_when),
+            "value": condition_label(self.parent.question, question.show_when),
         }
 
     @property
     def generated_summary(self) -> str:
-        kind = self.question.kind
-        if kind == Question.Kind.YES_NO:
-            counts = {o.value: o.count for o in self.options}
-            return yes_no_sentence(
-                self.question.text, counts[Question.YES], counts[Question.NO], self.total
-            )
-        if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-            return choice_sentence(
-                self.options, self.total, multiple=kind == Question.Kind.MULTIPLE
-            )
-        if kind == Question.Kind.SCALE:
-            return scale_sentence(self.average, self.answered)
-        if kind == Question.Kind.RANKED:
-            return ranked_sentence(self.tally)
-        return text_sentence(self.answered, self.total)
+        return generated_summary(self)
 
     @property
     def summary(self) -> str:
@@ -270,12 +134,6 @@ class QuestionResult:
     def add(self, centre, answer: Answer) -> None:
         self.answers.append((centre, answer))
         self._by_centre[centre.pk] = answer
-
-
-def option_label(question: Question, value: str) -> str:
-    if question.kind == Question.Kind.YES_NO:
-        return _("Ja") if value == Question.YES else _("Nei")
-    return value
 
 
 def answer_lines(answer: Answer | None) -> list[str]:
@@ -313,20 +171,11 @@ class SurveyResults:
 
         self.questions: list[QuestionResult] = []  # top level, follow-ups inside
         self.by_question: dict[int, QuestionResult] = {}
-        top = [q for q in questions if not q.parent_id]
-        for index, question in enumerate(top, 1):
-            result = QuestionResult(question, str(index), total)
-            self.questions.append(result)
+        for question in display_order(questions):
+            parent = self.by_question.get(question.parent_id)
+            result = QuestionResult(question, question.number, total, parent=parent)
+            (parent.follow_ups if parent else self.questions).append(result)
             self.by_question[question.pk] = result
-        letters = {}
-        for question in questions:
-            if question.parent_id and question.parent_id in self.by_question:
-                parent = self.by_question[question.parent_id]
-                letter = "abcdefghijklmnopqrstuvwxyz"[letters.get(parent.question.pk, 0) % 26]
-                letters[parent.question.pk] = letters.get(parent.question.pk, 0) + 1
-                result = QuestionResult(question, f"{parent.number}{letter}", total, parent=parent)
-                parent.follow_ups.append(result)
-                self.by_question[question.pk] = result
 
         read = self.submitted if answers_for is None else answers_for
         centres = {r.pk: r.centre for r in read}
@@ -360,7 +209,7 @@ class SurveyResults:
         """Every question's count of answers, the options' counts and the scales'
         averages, and the ranked lists' tallies, from three queries that return a row
         per question and value (choices as a list read per answer, being few)."""
-        answers = answers.order_by().exclude(text="", items=[], number=None)
+        answers = answers.order_by().answered()
         for question_pk, n in answers.values_list("question").annotate(n=Count("pk")):
             if question_pk in self.by_question:
                 self.by_question[question_pk].answer_count = n
@@ -396,20 +245,14 @@ class SurveyResults:
             for _centre, items in items_by_question.get(question.pk, []):
                 for item in items:
                     counts[str(item)] = counts.get(str(item), 0) + 1
-            result.options = [
-                OptionCount(v, option_label(question, v), counts.get(v, 0), result.total)
-                for v in question.option_values()
-            ]
-            pairs = numbers.get(question.pk)
-            if question.kind == Question.Kind.SCALE and pairs:
-                result.average = sum(v * n for v, n in pairs) / sum(n for _v, n in pairs)
+            _set_counts(result, counts, numbers.get(question.pk, []))
 
     @staticmethod
     def _first_of_each(answers, limit: int):
         """Only the first `limit` answers of each free-text and ranked question (a
         row_number window), and none of the counted ones, read as answers."""
         answers = answers.filter(question__kind__in=(*Question.TEXT_KINDS, Question.Kind.RANKED))
-        answers = answers.exclude(text="", items=[], number=None)
+        answers = answers.answered()
         nth = Window(
             RowNumber(),
             partition_by=F("question_id"),
@@ -430,21 +273,15 @@ class SurveyResults:
 
     @staticmethod
     def _count(result: QuestionResult) -> None:
-        question = result.question
-        if question.kind not in COUNTED_KINDS:
+        """The options' counts and the average from the answers read."""
+        if result.kind not in COUNTED_KINDS:
             return
-        values = question.option_values()
-        counts = dict.fromkeys(values, 0)
+        counts = {}
         for _centre, answer in result.answers:
             for value in answer.values_for_condition():
-                if value in counts:
-                    counts[value] += 1
-        result.options = [
-            OptionCount(v, option_label(question, v), counts[v], result.total) for v in values
-        ]
-        if question.kind == Question.Kind.SCALE and result.answers:
-            numbers = [a.number for _c, a in result.answers if a.number is not None]
-            result.average = sum(numbers) / len(numbers) if numbers else None
+                counts[value] = counts.get(value, 0) + 1
+        numbers = [(a.number, 1) for _c, a in result.answers if a.number is not None]
+        _set_counts(result, counts, numbers)
 
     def flat(self) -> list[QuestionResult]:
         """Every question in the order shown, follow-ups after their parent."""
@@ -452,6 +289,19 @@ class SurveyResults:
 
     def for_centre(self, centre) -> list[tuple[QuestionResult, Answer | None]]:
         return [(result, result.answer_for(centre.pk)) for result in self.flat()]
+
+
+def _set_counts(result: QuestionResult, counts: dict[str, int], numbers) -> None:
+    """The one way a counted question gets its options and average, whether counted in
+    the database or from the answers read: `counts` per value, `numbers` the scale's
+    (value, how many) pairs."""
+    question = result.question
+    result.options = [
+        OptionCount(v, condition_label(question, v), counts.get(v, 0), result.total)
+        for v in question.option_values()
+    ]
+    if question.kind == Question.Kind.SCALE and numbers:
+        result.average = sum(v * n for v, n in numbers) / sum(n for _v, n in numbers)
 
 
 def tally_themes(result: QuestionResult, themes: dict[str, Theme], answers) -> list[ThemeTally]:
@@ -466,7 +316,7 @@ def tally_themes(result: QuestionResult, themes: dict[str, Theme], answers) -> l
             text = str(item).strip()
             if not text:
                 continue
-            key = " ".join(text.split()).casefold()
+            key = ThemeMember.normalise(text)
             theme = themes.get(key)
             tally_key = f"theme:{theme.pk}" if theme else f"text:{key}"
             if tally_key not in tallies:
@@ -481,77 +331,3 @@ def survey_for_results(queryset=None):
     """Surveys with what the results pages show beside the questions."""
     surveys = queryset if queryset is not None else Survey.objects.all()
     return surveys.select_related("municipality", "meeting", "copied_from")
-
-
-# --- rounds compared ----------------------------------------------------------------------
-
-
-@dataclass
-class CentreChange:
-    centre: object
-    before: list[str]
-    after: list[str]
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
-
-@dataclass
-class QuestionComparison:
-    current: QuestionResult
-    previous: QuestionResult
-    centres: list[CentreChange]
-
-    @property
-    def options(self) -> list[tuple[OptionCount, OptionCount | None, str]]:
-        """(this round, previous round, the change in words) per answer option."""
-        before = {o.value: o for o in self.previous.options}
-        return [
-            (o, before.get(o.value), change_in_words(o, before.get(o.value)))
-            for o in self.current.options
-        ]
-
-
-def change_in_words(now: OptionCount, before: OptionCount | None) -> str:
-    if before is None:
-        return _("Nytt svaralternativ")
-    points = now.share - before.share
-    if points == 0:
-        return _("Ingen endring")
-    template = _("Opp %(points)s prosentpoeng") if points > 0 else _("Ned %(points)s prosentpoeng")
-    return template % {"points": abs(points)}
-
-
-def previous_round(survey: Survey) -> Survey | None:
-    """The survey the questions were copied from: the survey's own copied_from, else the
-    survey of the first copied question."""
-    if survey.copied_from_id:
-        return survey.copied_from
-    question = (
-        survey.questions.filter(copied_from__isnull=False).select_related("copied_from").first()
-    )
-    return question.copied_from.survey if question else None
-
-
-def compare_rounds(current: SurveyResults, previous: SurveyResults) -> list[QuestionComparison]:
-    comparisons = []
-    for result in current.flat():
-        before = previous.by_question.get(result.question.copied_from_id)
-        if before is None:
-            continue
-        centres = {c.pk: c for c in previous.centres} | {c.pk: c for c in current.centres}
-        rows = [
-            CentreChange(
-                centre,
-                answer_lines(before.answer_for(pk)) if pk in _pks(previous) else None,
-                answer_lines(result.answer_for(pk)) if pk in _pks(current) else None,
-            )
-            for pk, centre in sorted(centres.items(), key=lambda item: item[1].name)
-        ]
-        comparisons.append(QuestionComparison(result, before, rows))
-    return comparisons
-
-
-def _pks(results: SurveyResults) -> set[int]:
-    return {c.pk for c in results.centres}

@@ -119,6 +119,11 @@ class AnswerQuerySet(models.QuerySet):
         the dossier count or show (a draft is the centre's until it is sent in)."""
         return self.filter(response__status=SurveyResponse.Status.SUBMITTED)
 
+    def answered(self):
+        """Answers with something in them, the database's Answer.is_empty(): saving
+        drops an emptied answer and trims what is typed, so none holds only spaces."""
+        return self.exclude(text="", items=[], number=None)
+
 
 class Answer(models.Model):
     """One centre's answer to one question. Which field holds it depends on the kind:

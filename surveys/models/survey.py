@@ -26,6 +26,20 @@ class SurveyQuerySet(models.QuerySet):
     def past_deadline(self, today: datetime.date):
         return self.open().filter(deadline__lt=today)
 
+    def with_response_counts(self):
+        """`invited` (centres sent the survey) and `submitted`, counted in the query:
+        the one way the lists and the dashboard count a survey's responses."""
+        return self.annotate(
+            invited=models.Count("responses", distinct=True),
+            submitted=models.Count(
+                # SurveyResponse.Status.SUBMITTED, by value: surveys.models.response
+                # imports this module, not the other way round.
+                "responses",
+                filter=models.Q(responses__status="submitted"),
+                distinct=True,
+            ),
+        )
+
 
 class Survey(models.Model):
     class Status(models.TextChoices):
@@ -96,11 +110,41 @@ class Survey(models.Model):
 
     @property
     def is_draft(self) -> bool:
+        """Only a draft's questions can be edited; sending makes them final."""
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_open(self) -> bool:
+        """Open for answers (until the deadline), to new centres and to reminders."""
+        return self.status == self.Status.OPEN
+
+    @property
+    def can_send(self) -> bool:
+        """A draft is sent; an open survey is sent again to centres added since."""
+        return self.status in (self.Status.DRAFT, self.Status.OPEN)
+
+    @property
+    def can_close(self) -> bool:
+        return self.is_open
+
+    @property
+    def can_publish(self) -> bool:
+        """Results are published once the survey is sent, closed or not."""
+        return self.status in (self.Status.OPEN, self.Status.CLOSED)
 
     def accepts_answers(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.status == self.Status.OPEN and today <= self.deadline
+
+    def previous_round(self) -> "Survey | None":
+        """The survey the questions were copied from: the survey's own copied_from, else
+        the survey of the first copied question."""
+        if self.copied_from_id:
+            return self.copied_from
+        question = (
+            self.questions.filter(copied_from__isnull=False).select_related("copied_from").first()
+        )
+        return question.copied_from.survey if question else None
 
     def clean_fields(self, exclude=None):
         # Links to other rows are checked here rather than in clean(), which does not

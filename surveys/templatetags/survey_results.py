@@ -1,6 +1,8 @@
+import re
+
 from django import template
 
-from .. import access
+from .. import access, results
 
 register = template.Library()
 
@@ -17,16 +19,12 @@ def can_see_centre_dossier(user, centre) -> bool:
 
 @register.filter
 def answer_lines(answer) -> list[str]:
-    from surveys.results import answer_lines as lines
-
-    return lines(answer)
+    return results.answer_lines(answer)
 
 
 @register.filter
 def sentences(text: str) -> list[str]:
     """A summary split into its sentences, one bullet each on a slide."""
-    import re
-
     return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅÉ])", text or "") if part]
 
 

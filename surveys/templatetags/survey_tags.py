@@ -3,12 +3,13 @@ surveys to answer with deadline and progress, for a coordinator the open surveys
 response rate. A fixed number of queries whatever the number of surveys."""
 
 from django import template
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from frivillig.lib.access import is_coordinator_of
-from surveys import services
+from surveys import answering
 from surveys.models import Answer, Question, SurveyResponse
+from surveys.questions import display_order
 
 from .. import access
 
@@ -19,13 +20,13 @@ register = template.Library()
 def survey_dashboard_card(context):
     user = context["request"].user
     today = timezone.localdate()
-    if user.is_leader:
+    if access.answers_for_own_centre(user):
         responses = list(
             SurveyResponse.objects.filter(
                 centre_id=user.centre_id,
                 survey__in=access.visible_surveys(user).open().filter(deadline__gte=today),
             )
-            .exclude(status=SurveyResponse.Status.SUBMITTED)
+            .not_submitted()
             .select_related("survey", "centre")
             .prefetch_related(
                 Prefetch(
@@ -37,21 +38,10 @@ def survey_dashboard_card(context):
             .order_by("survey__deadline")
         )
         for response in responses:
-            questions = services.display_order(list(response.survey.questions.all()))
-            values = services.values_from_answers(response.answers.all())
-            response.answered, response.asked = services.progress(questions, values)
+            questions = display_order(list(response.survey.questions.all()))
+            response.answered, response.asked = answering.response_progress(response, questions)
         return {"leader": True, "responses": responses}
     if is_coordinator_of(user):
-        surveys = (
-            access.visible_surveys(user)
-            .open()
-            .annotate(
-                invited=Count("responses"),
-                submitted=Count(
-                    "responses", filter=Q(responses__status=SurveyResponse.Status.SUBMITTED)
-                ),
-            )
-            .order_by("deadline")
-        )
+        surveys = access.visible_surveys(user).open().with_response_counts().order_by("deadline")
         return {"leader": False, "surveys": list(surveys), "coordinator": True}
     return {"leader": False, "surveys": []}

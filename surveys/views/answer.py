@@ -1,18 +1,16 @@
 """Answering a survey for a centre (centre leader)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int, whole_number
 
-from .. import access, services
+from .. import access, answering
 from ..models import (
     IncompleteResponse,
     Question,
@@ -21,6 +19,7 @@ from ..models import (
     Survey,
     SurveyResponse,
 )
+from ..questions import condition_label, display_order
 
 
 def rows(questions, values, errors):
@@ -29,7 +28,7 @@ def rows(questions, values, errors):
     to print, the ids, aria-describedby and each option with its id and checked state
     (the template's per-field logic and number formatting were most of the page's cost).
     """
-    shown = services.shown_ids(questions, values)
+    shown = answering.shown_ids(questions, values)
     result = []
     for q in questions:
         answer = values.get(q.pk)
@@ -39,7 +38,7 @@ def rows(questions, values, errors):
         condition = ""
         if q.parent_id and q.show_when:
             condition = _("Svar bare hvis du svarte %(value)s på %(number)s.") % {
-                "value": services.condition_label(q.parent, q.show_when),
+                "value": condition_label(q.parent, q.show_when),
                 "number": q.parent.number,
             }
         error = errors.get(q.pk, "")
@@ -111,26 +110,13 @@ def _load(request, pk, slug):
         ),
     )
     centre = response.centre
-    questions = services.display_order(list(survey.questions.all()))
+    questions = display_order(list(survey.questions.all()))
     return survey, centre, response, questions
 
 
-def _closed_reason(survey, response, today):
-    if response.is_submitted:
-        return _("Svaret er sendt inn. Ta kontakt med koordinatoren om noe må endres.")
-    if survey.status != survey.Status.OPEN:
-        return _("Undersøkelsen er lukket, så svaret kan ikke endres.")
-    if today > survey.deadline:
-        return _("Svarfristen gikk ut %(date)s, så svaret kan ikke endres.") % {
-            "date": date_format(survey.deadline, "DATE_FORMAT")
-        }
-    return ""
-
-
 def _render(request, survey, centre, response, questions, values, errors=None, **extra):
-    today = timezone.localdate()
     may_answer = access.can_answer_for_centre(request.user, centre)
-    closed = _closed_reason(survey, response, today)
+    closed = answering.closed_reason(response)
     errors = errors or {}
     all_rows = rows(questions, values, errors)
     context = {
@@ -140,7 +126,7 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
         "rows": all_rows,
         "shown_rows": [r for r in all_rows if r["shown"]],
         "errors": errors,
-        "progress": services.progress(questions, values),
+        "progress": answering.progress(questions, values),
         "editable": may_answer and not closed,
         "closed_reason": closed,
         "may_answer": may_answer,
@@ -156,32 +142,31 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
 def answer(request, pk, slug):
     survey, centre, response, questions = _load(request, pk, slug)
     if request.method != "POST":
-        values = services.values_from_answers(response.answers.all())
+        values = answering.values_from_answers(response.answers.all())
         return _render(request, survey, centre, response, questions, values)
 
-    if not access.can_answer_for_centre(request.user, centre):
-        raise PermissionDenied
+    access.require_answer_for_centre(request.user, centre)
     if response.is_submitted:
         messages.error(request, _("Svaret er allerede sendt inn."))
         return redirect("surveys:answer", survey.pk, centre.slug)
-    if reason := _closed_reason(survey, response, timezone.localdate()):
+    if reason := answering.closed_reason(response):
         messages.error(request, reason)
         return redirect("surveys:answer", survey.pk, centre.slug)
     action = request.POST.get("action", "save")
     if action == "confirm":
         return _confirm(request, survey, centre, response, questions)
-    values = services.values_from_post(questions, request.POST)
+    values = answering.values_from_post(questions, request.POST)
     revision = posted_int(request, "revision")
     if action == "submit":
-        errors = services.validate(questions, values, complete=True)
+        errors = answering.validate(questions, values, complete=True)
     else:
-        errors = services.character_errors(questions, values)
+        errors = answering.character_errors(questions, values)
     if errors:
         # Nothing is saved; the page comes back with everything typed and the errors.
         draft = action != "submit"
         return _render(request, survey, centre, response, questions, values, errors, draft=draft)
     try:
-        services.save_answers(
+        answering.save_answers(
             response=response,
             values=values,
             by=request.user,
@@ -202,7 +187,7 @@ def answer(request, pk, slug):
                 "centre": centre,
                 "response": response,
                 "rows": [r for r in rows(questions, values, {}) if r["shown"]],
-                "progress": services.progress(questions, values),
+                "progress": answering.progress(questions, values),
             },
         )
     messages.success(
@@ -217,7 +202,7 @@ def _conflict(request, survey, centre, response, questions, values):
     """Someone saved since this form was rendered: keep what this user typed, show the
     newer saved answers, and let the next save go over them knowingly."""
     response.refresh_from_db()
-    newer = services.values_from_answers(response.answers.all())
+    newer = answering.values_from_answers(response.answers.all())
     newer_rows = [r for r in rows(questions, newer, {}) if r["answer"] is not None]
     return _render(
         request,
@@ -234,14 +219,14 @@ def _conflict(request, survey, centre, response, questions, values):
 
 def _confirm(request, survey, centre, response, questions):
     try:
-        services.submit_response(
+        answering.submit_response(
             response=response,
             by=request.user,
             revision=posted_int(request, "revision"),
             questions=questions,
         )
     except IncompleteResponse as error:
-        values = services.values_from_answers(response.answers.all())
+        values = answering.values_from_answers(response.answers.all())
         return _render(request, survey, centre, response, questions, values, error.errors)
     except StaleResponse:
         messages.error(
@@ -265,23 +250,22 @@ def _confirm(request, survey, centre, response, questions):
 def answer_save(request, pk, slug):
     """Autosave from static/js/surveys.js: the same draft save, answered in JSON."""
     survey, centre, response, questions = _load(request, pk, slug)
-    if not access.can_answer_for_centre(request.user, centre):
-        raise PermissionDenied
-    values = services.values_from_post(questions, request.POST)
-    if reason := _closed_reason(survey, response, timezone.localdate()):
+    access.require_answer_for_centre(request.user, centre)
+    values = answering.values_from_post(questions, request.POST)
+    if reason := answering.closed_reason(response):
         return JsonResponse({"ok": False, "message": reason}, status=409)
     if (revision := whole_number(request.POST.get("revision", ""))) is None:
         # Not what the form sends: the page in the tab is not the portal's form.
         message = _("Ikke lagret: last inn siden på nytt og prøv igjen.")
         return JsonResponse({"ok": False, "message": message}, status=400)
-    if errors := services.character_errors(questions, values):
+    if errors := answering.character_errors(questions, values):
         message = _("Ikke lagret: %(error)s") % {"error": next(iter(errors.values()))}
         return JsonResponse(
             {"ok": False, "message": message, "errors": {f"q{pk}": e for pk, e in errors.items()}},
             status=400,
         )
     try:
-        services.save_answers(
+        answering.save_answers(
             response=response,
             values=values,
             by=request.user,
@@ -296,7 +280,7 @@ def answer_save(request, pk, slug):
         return JsonResponse({"ok": False, "message": message}, status=409)
     except ResponseLocked as error:
         return JsonResponse({"ok": False, "message": str(error)}, status=409)
-    answered, asked = services.progress(questions, values)
+    answered, asked = answering.progress(questions, values)
     return JsonResponse(
         {
             "ok": True,

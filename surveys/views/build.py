@@ -1,8 +1,8 @@
 """Building, sending and following up a survey (coordinator)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,23 +14,18 @@ from django.views.decorators.http import require_POST
 from frivillig import changelog
 from frivillig.lib.access import is_coordinator_of, require_coordinator
 
-from .. import access, services
+from .. import access, answering, sending
 from ..forms import QuestionForm, SurveyForm
 from ..models import Answer, Question, ResponseLocked, Survey, SurveyResponse
+from ..questions import add_question, copy_survey, delete_question, display_order, move_question
 from .answer import rows
 
 
 def survey_list(request):
     user = request.user
-    surveys = access.visible_surveys(user, Survey.objects.all()).annotate(
-        invited=Count("responses", distinct=True),
-        submitted=Count(
-            "responses",
-            filter=Q(responses__status=SurveyResponse.Status.SUBMITTED),
-            distinct=True,
-        ),
-    )
-    if user.is_leader:
+    surveys = access.visible_surveys(user, Survey.objects.all()).with_response_counts()
+    own_centre = access.answers_for_own_centre(user)
+    if own_centre:
         own = SurveyResponse.objects.filter(survey=OuterRef("pk"), centre_id=user.centre_id)
         surveys = surveys.filter(Exists(own)).annotate(
             own_status=Subquery(own.values("status")[:1])
@@ -42,7 +37,7 @@ def survey_list(request):
             "surveys": surveys,
             "can_manage": is_coordinator_of(user),
             "today": timezone.localdate(),
-            "own_centre": user.centre if user.is_leader else None,
+            "own_centre": user.centre if own_centre else None,
         },
     )
 
@@ -85,7 +80,7 @@ def survey_detail(request, pk):
         write=True,
         queryset=Survey.objects.select_related("meeting", "copied_from"),
     )
-    questions = services.display_order(list(survey.questions.all()))
+    questions = display_order(list(survey.questions.all()))
     responses = list(
         survey.responses.select_related("centre", "submitted_by", "updated_by")
         .prefetch_related(
@@ -101,8 +96,7 @@ def survey_detail(request, pk):
     counts = {status: 0 for status in SurveyResponse.Status.values}
     for response in responses:
         counts[response.status] += 1
-        values = services.values_from_answers(response.answers.all())
-        response.answered, response.asked = services.progress(questions, values)
+        response.answered, response.asked = answering.response_progress(response, questions)
     return render(
         request,
         "surveys/survey_detail.html",
@@ -121,7 +115,7 @@ def survey_detail(request, pk):
 
 def survey_preview(request, pk):
     survey = access.get_survey_for_user(request.user, pk, write=True)
-    questions = services.display_order(list(survey.questions.all()))
+    questions = display_order(list(survey.questions.all()))
     return render(
         request,
         "surveys/answer.html",
@@ -131,7 +125,7 @@ def survey_preview(request, pk):
             "rows": rows(questions, {}, {}),
             "preview": True,
             "editable": False,
-            "progress": services.progress(questions, {}),
+            "progress": answering.progress(questions, {}),
         },
     )
 
@@ -172,7 +166,7 @@ def _edit_question(request, survey, question, page_title):
             if question.pk:
                 form.save()
             else:
-                services.add_question(question=form.save(commit=False))
+                add_question(question=form.save(commit=False))
             messages.success(request, _("Spørsmålet er lagret."))
             return redirect(f"{_detail_url(survey)}#question-{question.pk}")
         messages.error(request, _("Spørsmålet ble ikke lagret. Rett feilene som er merket."))
@@ -195,7 +189,7 @@ def question_move(request, pk, question_pk, direction):
     question = get_object_or_404(survey.questions, pk=question_pk)
     if direction not in ("opp", "ned"):
         raise Http404
-    services.move_question(question=question, up=direction == "opp")
+    move_question(question=question, up=direction == "opp")
     messages.success(
         request,
         _("«%(text)s» er flyttet %(where)s.")
@@ -217,8 +211,7 @@ def question_delete(request, pk, question_pk):
             {"survey": survey, "question": question, "follow_ups": question.follow_ups.all()},
         )
     text = question.text
-    question.delete()
-    services.renumber(survey)
+    delete_question(question=question)
     messages.success(request, _("Spørsmålet «%(text)s» er slettet.") % {"text": text})
     return redirect("surveys:detail", survey.pk)
 
@@ -229,7 +222,7 @@ def question_delete(request, pk, question_pk):
 @require_POST
 def survey_copy(request, pk):
     survey = access.get_survey_for_user(request.user, pk, write=True)
-    copy = services.copy_survey(survey=survey, by=request.user)
+    copy = copy_survey(survey=survey, by=request.user)
     messages.success(
         request,
         _("Kopien for runde %(round)s er laget som utkast. Se over spørsmålene og fristen.")
@@ -245,19 +238,19 @@ def survey_send(request, pk):
         return render(
             request,
             "surveys/survey_confirm_send.html",
-            {"survey": survey, "centres": _with_recipients(services.centres_to_invite(survey))},
+            {"survey": survey, "centres": _with_recipients(sending.centres_to_invite(survey))},
         )
     try:
-        count = services.send_survey(survey=survey, by=request.user)
+        count = sending.send_survey(survey=survey, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, services.message_for_sent(count))
+        messages.success(request, sending.message_for_sent(count))
     return redirect("surveys:detail", survey.pk)
 
 
 def _with_recipients(centres):
-    recipients = services.recipients_by_centre(centres)
+    recipients = sending.recipients_by_centre(centres)
     for centre in centres:
         centre.recipients = [getattr(r, "email", r) for r in recipients[centre.pk]]
     return centres
@@ -266,10 +259,11 @@ def _with_recipients(centres):
 @require_POST
 def survey_remind(request, pk):
     survey = access.get_survey_for_user(request.user, pk, write=True)
-    if survey.status != Survey.Status.OPEN:
-        messages.error(request, _("Påminnelser sendes bare mens undersøkelsen er åpen."))
+    try:
+        count, waiting = sending.remind_by_hand(survey=survey)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("surveys:detail", survey.pk)
-    count, waiting = services.remind_by_hand(survey=survey)
     if count:
         messages.success(
             request,
@@ -287,7 +281,7 @@ def survey_remind(request, pk):
                 "Sentralene som mangler svar, fikk en påminnelse for mindre enn "
                 "%(minutes)s minutter siden. Ingen ny påminnelse sendt."
             )
-            % {"minutes": int(services.REMINDER_PAUSE.total_seconds() // 60)},
+            % {"minutes": int(sending.REMINDER_PAUSE.total_seconds() // 60)},
         )
     else:
         messages.info(request, _("Alle sentralene har sendt inn. Ingen påminnelse sendt."))
@@ -308,7 +302,7 @@ def _status_action(request, pk, action, done_message):
 @require_POST
 def survey_close(request, pk):
     return _status_action(
-        request, pk, services.close_survey, _("Undersøkelsen er lukket for nye svar.")
+        request, pk, sending.close_survey, _("Undersøkelsen er lukket for nye svar.")
     )
 
 
@@ -317,7 +311,7 @@ def survey_publish(request, pk):
     return _status_action(
         request,
         pk,
-        services.publish_results,
+        sending.publish_results,
         _("Resultatene er publisert for sentralene og leserne i kommunen."),
     )
 
@@ -325,12 +319,10 @@ def survey_publish(request, pk):
 @require_POST
 def response_reopen(request, pk, slug):
     survey = access.get_survey_for_user(request.user, pk, write=True)
-    centre = access.get_response_centre_for_user(request.user, survey, slug)
-    if not is_coordinator_of(request.user, survey.municipality_id):
-        raise PermissionDenied
-    response = get_object_or_404(SurveyResponse, survey=survey, centre=centre)
+    response = access.get_response_to_reopen_for_user(request.user, survey, slug)
+    centre = response.centre
     try:
-        services.reopen_response(response=response, by=request.user)
+        answering.reopen_response(response=response, by=request.user)
     except ResponseLocked as error:
         messages.error(request, str(error))
     else:

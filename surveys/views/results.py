@@ -15,10 +15,11 @@ from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
 
 from .. import access, exports, themes
+from ..compare import compare_rounds
 from ..deck import deck_context, latest_submitted_response, open_follow_ups
-from ..models import Answer, Question
+from ..models import Answer, Question, ThemeMember
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
-from ..results import SurveyResults, compare_rounds, previous_round, survey_for_results
+from ..results import SurveyResults, survey_for_results
 
 # The results page shows the first answers of a free-text question, its own page the rest
 # a page at a time; side by side a page of centres.
@@ -55,7 +56,7 @@ def question_answers(request, pk, question_pk):
     answers = (
         Answer.objects.submitted()
         .filter(question=question)
-        .exclude(text="", items=[], number=None)
+        .answered()
         .select_related("response__centre")
         .order_by("response__centre__name", "pk")
     )
@@ -138,7 +139,7 @@ def _answer_texts(result) -> list[tuple[str, str]]:
     seen = {}
     for tally in result.tally:
         for mention in tally.mentions:
-            key = " ".join(mention.text.split()).casefold()
+            key = ThemeMember.normalise(mention.text)
             seen.setdefault(key, mention.text)
     return sorted(seen.items(), key=lambda item: item[1].casefold())
 
@@ -148,7 +149,7 @@ def _text_rows(result, checked: list[str]) -> list[dict]:
     rows = {}
     for tally in result.tally:
         for mention in tally.mentions:
-            key = " ".join(mention.text.split()).casefold()
+            key = ThemeMember.normalise(mention.text)
             row = rows.setdefault(
                 key,
                 {
@@ -243,10 +244,7 @@ def centre_results(request, pk, slug):
 
 def compare(request, pk):
     survey = _survey(request, pk)
-    previous = previous_round(survey)
-    # The previous round's results are shown only to whom they are open.
-    if previous is None or not access.can_see_results(request.user, previous):
-        raise Http404
+    previous = access.get_previous_round_for_user(request.user, survey)
     current_results = SurveyResults(survey)
     previous_results = SurveyResults(previous)
     return render(

@@ -19,8 +19,8 @@ from agreements.models import Agreement, Framework
 from centres.models import Centre
 from meetings.models import Meeting
 from plans.models import Goal, Hearing, Plan
-from surveys import services as survey_services
 from surveys.models import Question, Survey
+from surveys.questions import copy_survey
 
 from ..factories import HearingFactory
 
@@ -92,7 +92,7 @@ def load_demo() -> Demo:
     call_command("seed_demo", stdout=io.StringIO())
     coordinator = User.objects.get(username=ROLES["coordinator"])
     open_survey = Survey.objects.get(municipality__slug="skien", round=2026)
-    draft_survey = survey_services.copy_survey(survey=open_survey, by=coordinator)
+    draft_survey = copy_survey(survey=open_survey, by=coordinator)
     published = Survey.objects.get(municipality__slug="skien", round=2025)
     skien_agreements = Agreement.objects.filter(centre__municipality__slug="skien")
     return Demo(

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from surveys import services
+from surveys import answering
 from surveys.models import Question, Survey, SurveyResponse
 
 from ..factories import (
@@ -92,9 +92,9 @@ def test_leader_answers_with_a_follow_up_reloads_and_submits(page, skien):
     # Meanwhile the other leader saves from another device: this form is now stale.
     other = LeaderFactory(username="leder-klyve-2", centre=response.centre, first_name="Kari")
     response.refresh_from_db()
-    newer = services.values_from_answers(response.answers.all())
+    newer = answering.values_from_answers(response.answers.all())
     newer[how.pk].text = "Flere møter med kommunen"
-    services.save_answers(response=response, values=newer, by=other, revision=response.revision)
+    answering.save_answers(response=response, values=newer, by=other, revision=response.revision)
     follow_up.get_by_role("textbox").fill("Oftere besøk og møter i nærmiljøforumet")
     page.get_by_role("button", name="Lagre utkast").click()
     expect(page.get_by_text("Noen andre har lagret svaret i mellomtiden")).to_be_visible()

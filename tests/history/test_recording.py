@@ -8,7 +8,7 @@ from django.urls import reverse
 from agreements.models import Agreement, AgreementClause
 from centres.models import Centre, TargetGroup
 from plans.models import Goal
-from surveys import services
+from surveys import answering, sending
 from surveys.models import Answer, Question, Survey, SurveyResponse
 
 from ..agreements.conftest import edit_post
@@ -143,9 +143,9 @@ def test_submitting_30_answers_writes_their_history_in_one_insert(survey, centre
     for q in questions[:10]:
         Answer.objects.create(response=response, question=q, text="Gammelt svar")
     data = {f"q{q.pk}": f"Svar {n}" for n, q in enumerate(questions)}
-    values = services.values_from_post(questions, posted(data))
+    values = answering.values_from_post(questions, posted(data))
     with CaptureQueriesContext(connection) as queries:
-        services.submit_response(
+        answering.submit_response(
             response=response, by=leader_a, revision=0, values=values, questions=questions
         )
     inserts = [q["sql"] for q in queries if "historicalanswer" in q["sql"]]
@@ -172,7 +172,7 @@ def test_sending_and_reminding_record_the_responses(client_for, coordinator, sur
 def test_closing_expired_surveys_is_recorded(survey):
     survey.deadline = in_days(-1)
     survey.save()
-    assert services.close_expired(today=in_days(0)) == 1
+    assert sending.close_expired(today=in_days(0)) == 1
     row = latest(Survey, id=survey.pk)
     assert row.status == Survey.Status.CLOSED and row.history_user is None
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from agreements.models import Agreement, AgreementEvent
-from surveys import services as survey_services
+from surveys.answering import reopen_response
 from surveys.models import Answer, Survey, SurveyResponse
 
 from ..agreements.conftest import edit_post
@@ -190,7 +190,7 @@ def test_two_submits_of_one_response_at_once_submit_it_once(answering, centre_pe
             assert goals_text(response) == before
             tally["submitted once"] += 1
             tally["told it was already submitted"] += 1
-            survey_services.reopen_response(response=current, by=coordinator)
+            reopen_response(response=current, by=coordinator)
         else:  # the draft save came first; the submit is refused, not sent half-seen
             assert n % 2
             assert any("Utkastet er lagret" in t for t in said[1])

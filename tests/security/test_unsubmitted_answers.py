@@ -19,8 +19,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from surveys import services
+from surveys import answering, sending
 from surveys.models import Answer, Survey, SurveyResponse
+from surveys.questions import copy_survey
 
 from ..factories import CentreFactory, LeaderFactory, SurveyFactory, SurveyResponseFactory
 from ..surveys.conftest import in_days, seed_questions
@@ -46,7 +47,7 @@ def _answer(response, questions, word):
 def round_2026(municipality, centre_a, centre_b, coordinator, reader):
     before = SurveyFactory(municipality=municipality, round=2025, status=Survey.Status.PUBLISHED)
     earlier = seed_questions(before)
-    survey = services.copy_survey(survey=before, by=coordinator)
+    survey = copy_survey(survey=before, by=coordinator)
     Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.OPEN, deadline=in_days(14))
     survey.refresh_from_db()
     copies = {q.copied_from_id: q for q in survey.questions.all()}
@@ -64,8 +65,8 @@ def round_2026(municipality, centre_a, centre_b, coordinator, reader):
     SurveyResponseFactory(survey=survey, centre=stranda, status="not_started")
     for response, word in ((submitted, SUBMITTED), (draft, DRAFT), (reopened, REOPENED)):
         _answer(response, questions, word)
-    services.reopen_response(response=reopened, by=coordinator)
-    services.publish_results(survey=survey)
+    answering.reopen_response(response=reopened, by=coordinator)
+    sending.publish_results(survey=survey)
     return SimpleNamespace(
         survey=survey,
         questions=questions,

@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
 
-from surveys import services
+from surveys import answering
 from surveys.models import (
     Answer,
     IncompleteResponse,
@@ -14,6 +14,7 @@ from surveys.models import (
     StaleResponse,
     SurveyResponse,
 )
+from surveys.questions import display_order
 
 from ..factories import QuestionFactory, SurveyResponseFactory
 from .conftest import full_answers
@@ -30,9 +31,9 @@ def posted(data: dict) -> QueryDict:
 
 
 def check(questions, data, *, complete=True):
-    ordered = services.display_order(list(questions))
-    values = services.values_from_post(ordered, posted(data))
-    return services.validate(ordered, values, complete=complete)
+    ordered = display_order(list(questions))
+    values = answering.values_from_post(ordered, posted(data))
+    return answering.validate(ordered, values, complete=complete)
 
 
 @pytest.mark.parametrize(
@@ -91,49 +92,49 @@ def test_hidden_follow_up_is_not_required(survey, questions):
 
 def test_stale_follow_up_answer_is_cleared_on_submit(survey, questions, response_a, leader_a):
     level, how = questions["level"], questions["how"]
-    ordered = services.display_order(list(questions.values()))
+    ordered = display_order(list(questions.values()))
     draft = full_answers(questions, **{f"q{level.pk}": "no", f"q{how.pk}": "Oftere besøk"})
-    services.save_answers(
+    answering.save_answers(
         response=response_a,
-        values=services.values_from_post(ordered, posted(draft)),
+        values=answering.values_from_post(ordered, posted(draft)),
         by=leader_a,
         revision=0,
     )
     assert Answer.objects.filter(question=how).exists()
 
     changed = full_answers(questions, **{f"q{how.pk}": "Oftere besøk"})  # now "yes" on 3
-    services.submit_response(
+    answering.submit_response(
         response=response_a,
         by=leader_a,
         revision=1,
-        values=services.values_from_post(ordered, posted(changed)),
+        values=answering.values_from_post(ordered, posted(changed)),
     )
 
     assert not Answer.objects.filter(question=how).exists()
     assert Answer.objects.filter(response=response_a).count() == 5
-    answered, asked = services.progress(
-        ordered, services.values_from_answers(response_a.answers.all())
+    answered, asked = answering.progress(
+        ordered, answering.values_from_answers(response_a.answers.all())
     )
     assert (answered, asked) == (5, 5)
 
 
 def test_submit_from_stored_answers_validates_them(survey, questions, response_a, leader_a):
     with pytest.raises(IncompleteResponse) as refused:
-        services.submit_response(response=response_a, by=leader_a, revision=0)
+        answering.submit_response(response=response_a, by=leader_a, revision=0)
     assert questions["groups"].pk in refused.value.errors
     response_a.refresh_from_db()
     assert response_a.status == SurveyResponse.Status.NOT_STARTED
 
 
 def test_stale_revision_and_submitted_response_are_refused(survey, questions, response_a, leader_a):
-    ordered = services.display_order(list(questions.values()))
-    values = services.values_from_post(ordered, posted(full_answers(questions)))
-    services.save_answers(response=response_a, values=values, by=leader_a, revision=0)
+    ordered = display_order(list(questions.values()))
+    values = answering.values_from_post(ordered, posted(full_answers(questions)))
+    answering.save_answers(response=response_a, values=values, by=leader_a, revision=0)
     with pytest.raises(StaleResponse):
-        services.save_answers(response=response_a, values=values, by=leader_a, revision=0)
-    services.submit_response(response=response_a, by=leader_a, revision=1)
+        answering.save_answers(response=response_a, values=values, by=leader_a, revision=0)
+    answering.submit_response(response=response_a, by=leader_a, revision=1)
     with pytest.raises(ResponseLocked):
-        services.submit_response(response=response_a, by=leader_a, revision=2)
+        answering.submit_response(response=response_a, by=leader_a, revision=2)
 
 
 def test_a_centre_has_one_response_per_survey(survey, centre_a, response_a):
@@ -151,10 +152,10 @@ def test_submitting_30_questions_takes_at_most_10_queries(
     for q in questions[:10]:
         Answer.objects.create(response=response, question=q, text="Gammelt svar")
     data = {f"q{q.pk}": f"Svar {n}" for n, q in enumerate(questions)}
-    values = services.values_from_post(questions, posted(data))
+    values = answering.values_from_post(questions, posted(data))
     response.revision = 0
     with django_assert_max_num_queries(10):
-        services.submit_response(response=response, by=leader_a, revision=0, values=values)
+        answering.submit_response(response=response, by=leader_a, revision=0, values=values)
     assert response.answers.count() == 30
     assert set(response.answers.values_list("text", flat=True)) == {f"Svar {n}" for n in range(30)}
     response.refresh_from_db()

@@ -4,8 +4,8 @@ preview, copy to a new round, and the hub's query ceiling."""
 import pytest
 from django.urls import reverse
 
-from surveys import services
 from surveys.models import Question, Survey, SurveyResponse
+from surveys.questions import display_order
 
 from ..factories import CentreFactory, MeetingFactory, SurveyFactory, SurveyResponseFactory
 from .conftest import in_days, seed_questions
@@ -134,7 +134,7 @@ def test_coordinator_edits_and_reorders_questions_without_javascript(
     q = seed_questions(draft_survey)
     client = client_for(coordinator)
     client.post(reverse("surveys:question_move", args=[draft_survey.pk, q["agreement"].pk, "opp"]))
-    order = [x.pk for x in services.display_order(list(draft_survey.questions.all()))]
+    order = [x.pk for x in display_order(list(draft_survey.questions.all()))]
     expected = [q["groups"], q["goals"], q["agreement"], q["way"], q["level"], q["how"]]
     assert order == [x.pk for x in expected]
 

@@ -5,14 +5,8 @@ import pytest
 from django.urls import reverse
 
 from surveys.models import Question
-from surveys.results import (
-    OptionCount,
-    SurveyResults,
-    choice_sentence,
-    number_word,
-    scale_sentence,
-    yes_no_sentence,
-)
+from surveys.results import OptionCount, SurveyResults
+from surveys.summaries import choice_sentence, number_word, scale_sentence, yes_no_sentence
 
 from ..factories import AnswerFactory, SurveyResponseFactory
 from .results_data import AVTALE, RETT_NIVA, build_survey

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from surveys import services
+from surveys import sending
 
 
 class Command(BaseCommand):
@@ -22,8 +22,8 @@ class Command(BaseCommand):
 
     def handle(self, *, days, dry_run, base_url, **options):
         today = timezone.localdate()
-        closed = services.close_expired(today=today, dry_run=dry_run)
-        surveys, centres = services.remind_before_deadlines(
+        closed = sending.close_expired(today=today, dry_run=dry_run)
+        surveys, centres = sending.remind_before_deadlines(
             today=today, days=days, dry_run=dry_run, base_url=base_url or None
         )
         prefix = "[dry run] " if dry_run else ""

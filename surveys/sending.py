@@ -1,0 +1,207 @@
+"""The life of a sent survey: sending it to the centres, reminding those that have not
+submitted, closing it and publishing its results.
+
+Every workflow takes `now` (the moment it happens, default the clock) and those that
+e-mail take `quiet` (change the data, send no e-mail), so the demo can build a survey's
+history as it happened without patching the clock or the mail.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.models import User
+from centres.models import Centre
+from frivillig.lib import history
+from frivillig.lib.mail import notify
+from frivillig.lib.urls import absolute_url
+
+from .models import Survey, SurveyResponse
+
+
+def recipients_by_centre(centres) -> dict[int, list]:
+    """Each centre's active leaders; the centre's own address when it has none."""
+    leaders = defaultdict(list)
+    for user in User.objects.filter(
+        centre__in=[c.pk for c in centres], role=User.Role.LEADER, is_active=True
+    ).exclude(email=""):
+        leaders[user.centre_id].append(user)
+    return {c.pk: leaders[c.pk] or ([c.email] if c.email else []) for c in centres}
+
+
+def _mail_centres(
+    survey, centres, template: str, *, base_url: str | None = None, quiet: bool = False
+) -> int:
+    if quiet:
+        return 0
+    recipients = recipients_by_centre(centres)
+    sent = 0
+    for centre in centres:
+        url = absolute_url(reverse("surveys:answer", args=[survey.pk, centre.slug]), base=base_url)
+        sent += notify(
+            recipients[centre.pk], template, {"survey": survey, "centre": centre, "url": url}
+        )
+    return sent
+
+
+def centres_to_invite(survey) -> list[Centre]:
+    """The municipality's active centres that have not been invited to the survey."""
+    return list(
+        Centre.objects.filter(municipality_id=survey.municipality_id, active=True)
+        .exclude(survey_responses__survey=survey)
+        .order_by("name")
+    )
+
+
+@transaction.atomic
+def send_survey(*, survey, by, now=None, quiet: bool = False) -> int:
+    """Opens the survey and invites every active centre that has not been invited yet
+    (sending again later invites only centres added since). Returns how many centres."""
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
+    if not survey.can_send:
+        raise ValidationError(_("Undersøkelsen er lukket og kan ikke sendes."))
+    if not survey.questions.exists():
+        raise ValidationError(_("Legg til minst ett spørsmål før du sender undersøkelsen."))
+    now = now or timezone.now()
+    centres = centres_to_invite(survey)
+    invited = SurveyResponse.objects.bulk_create(
+        [SurveyResponse(survey=survey, centre=c, invited_at=now) for c in centres]
+    )
+    history.record((history.CREATED, invited), by=by, date=now)
+    if survey.is_draft:
+        survey.status, survey.sent_at = Survey.Status.OPEN, now
+        survey.save(update_fields=["status", "sent_at"])
+    _mail_centres(survey, centres, "surveys/email/invitation", quiet=quiet)
+    return len(centres)
+
+
+# A centre reminded by hand is not reminded again within this pause: a double click or
+# two coordinators at once send one reminder, not two.
+REMINDER_PAUSE = datetime.timedelta(minutes=10)
+
+
+def remind(
+    *,
+    survey,
+    base_url: str | None = None,
+    not_since=None,
+    dry_run=False,
+    now=None,
+    quiet: bool = False,
+) -> int:
+    """E-mails the leaders of centres that have not submitted; with `not_since`, skips
+    those reminded after that moment. Returns how many centres were (or would be)
+    reminded."""
+    if not survey.is_open:
+        return 0
+    with transaction.atomic():
+        if not dry_run:
+            # Reminders of one survey take turns, so the second finds the first's marks.
+            Survey.objects.select_for_update().filter(pk=survey.pk).values_list("pk").get()
+        responses = survey.responses.not_submitted().select_related("centre")
+        if not_since is not None:
+            responses = responses.exclude(reminded_at__gte=not_since)
+        responses = list(responses)
+        if dry_run or not responses:
+            return len(responses)
+        now = now or timezone.now()
+        SurveyResponse.objects.filter(pk__in=[r.pk for r in responses]).update(
+            reminded_at=now, reminder_count=F("reminder_count") + 1
+        )
+        for response in responses:
+            response.reminded_at, response.reminder_count = now, response.reminder_count + 1
+        history.record((history.CHANGED, responses), date=now)
+        _mail_centres(
+            survey,
+            [r.centre for r in responses],
+            "surveys/email/reminder",
+            base_url=base_url,
+            quiet=quiet,
+        )
+    return len(responses)
+
+
+def remind_by_hand(*, survey, now=None, quiet: bool = False) -> tuple[int, int]:
+    """The coordinator's «Send påminnelse»: reminds the centres not reminded within
+    REMINDER_PAUSE. Returns (reminded now, still missing but reminded just before).
+    Raises ValidationError unless the survey is open."""
+    if not survey.is_open:
+        raise ValidationError(_("Påminnelser sendes bare mens undersøkelsen er åpen."))
+    now = now or timezone.now()
+    reminded = remind(survey=survey, not_since=now - REMINDER_PAUSE, now=now, quiet=quiet)
+    if reminded:
+        return reminded, 0
+    return 0, survey.responses.not_submitted().count()
+
+
+def remind_before_deadlines(
+    *,
+    today: datetime.date,
+    days: int,
+    dry_run=False,
+    base_url: str | None = None,
+    now=None,
+    quiet: bool = False,
+) -> tuple[int, int]:
+    """Reminders for open surveys whose deadline is within `days` days, to centres not
+    reminded in the last day. Returns (surveys, centres)."""
+    surveys = Survey.objects.open().filter(
+        deadline__gte=today, deadline__lte=today + datetime.timedelta(days=days)
+    )
+    now = now or timezone.now()
+    not_since = now - datetime.timedelta(days=1)
+    counts = [
+        remind(
+            survey=s, not_since=not_since, dry_run=dry_run, base_url=base_url, now=now, quiet=quiet
+        )
+        for s in surveys
+    ]
+    return sum(1 for c in counts if c), sum(counts)
+
+
+def close_expired(*, today: datetime.date, dry_run=False, now=None) -> int:
+    expired = Survey.objects.past_deadline(today)
+    if dry_run:
+        return expired.count()
+    with transaction.atomic():
+        surveys, now = list(expired.select_for_update()), now or timezone.now()
+        Survey.objects.filter(pk__in=[s.pk for s in surveys]).update(
+            status=Survey.Status.CLOSED, closed_at=now
+        )
+        for survey in surveys:
+            survey.status, survey.closed_at = Survey.Status.CLOSED, now
+        history.record((history.CHANGED, surveys), date=now)
+    return len(surveys)
+
+
+def close_survey(*, survey, now=None) -> None:
+    if not survey.can_close:
+        raise ValidationError(_("Bare en åpen undersøkelse kan lukkes."))
+    survey.status, survey.closed_at = Survey.Status.CLOSED, now or timezone.now()
+    survey.save(update_fields=["status", "closed_at"])
+
+
+def publish_results(*, survey, now=None) -> None:
+    if not survey.can_publish:
+        raise ValidationError(_("Resultatene kan publiseres når undersøkelsen er sendt."))
+    now = now or timezone.now()
+    survey.closed_at = survey.closed_at or now
+    survey.status, survey.published_at = Survey.Status.PUBLISHED, now
+    survey.save(update_fields=["status", "closed_at", "published_at"])
+
+
+def message_for_sent(count: int) -> str:
+    if not count:
+        return _("Alle aktive sentraler har allerede fått undersøkelsen.")
+    return ngettext(
+        "Undersøkelsen er sendt til %(count)s frivilligsentral.",
+        "Undersøkelsen er sendt til %(count)s frivilligsentraler.",
+        count,
+    ) % {"count": count}
