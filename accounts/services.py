@@ -13,17 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
-from agreements.models import (
-    Agreement,
-    AgreementEvent,
-    AgreementVersion,
-    Comment,
-    FrameworkVersion,
-)
-from centres.models import ContactPerson
-from meetings.models import AgendaItem, FollowUp
-from surveys.models import Survey, SurveyResponse
-
+from . import personal_data
 from .models import User
 
 # How long the security data is kept: login attempts and logs, expired sessions.
@@ -39,10 +29,6 @@ _DB_SESSION_ENGINES = {
 
 class CannotAnonymise(Exception):
     """Raised for an anonymisation that would lock the administrator out."""
-
-
-def _rows(queryset, *fields) -> list[dict]:
-    return list(queryset.values(*fields))
 
 
 def _axes_models() -> list:
@@ -87,52 +73,10 @@ def _user_record(user: User) -> dict:
     }
 
 
-def _named_in(user: User) -> dict:
-    """Records that name the person in free text (signatories, contact persons, agenda
-    presenters, those responsible for follow-ups), matched on the full name."""
-    name = super(User, user).get_full_name().strip()
-    if not name:
-        return {"agreements": [], "agenda_items": [], "follow_ups": []}
-    return {
-        "agreements": _rows(
-            Agreement.objects.filter(
-                Q(municipality_signatory__iexact=name)
-                | Q(centre_signatory__iexact=name)
-                | Q(contact_person__iexact=name)
-            ).order_by("pk"),
-            "id",
-            "title",
-            "centre__name",
-            "status",
-            "municipality_signatory",
-            "centre_signatory",
-            "contact_person",
-        ),
-        "agenda_items": _rows(
-            AgendaItem.objects.filter(presenter__iexact=name).order_by("pk"),
-            "id",
-            "meeting__title",
-            "meeting__date",
-            "title",
-            "presenter",
-        ),
-        "follow_ups": _rows(
-            FollowUp.objects.filter(responsible__iexact=name).order_by("pk"),
-            "id",
-            "meeting__title",
-            "meeting__date",
-            "text",
-            "responsible",
-            "due_date",
-            "done",
-        ),
-    }
-
-
 def _security(user: User) -> dict:
     security = {"last_login": user.last_login, "active_sessions": len(_session_keys(user))}
     for model in _axes_models():
-        security[model._meta.model_name] = _rows(
+        security[model._meta.model_name] = personal_data.rows(
             model.objects.filter(username=user.username).order_by("attempt_time"),
             "attempt_time",
             "ip_address",
@@ -163,97 +107,16 @@ def _history(user: User) -> list[dict]:
 
 def export_personal_data(user: User) -> dict:
     """Everything the portal holds about one person: the account (without the password
-    hash), what the person wrote or saved, where the person is named, the security facts
-    and the change history the person is recorded in."""
+    hash), what the person wrote or saved and where the person is named (the parts the
+    apps register in accounts.personal_data), the security facts and the change history
+    the person is recorded in."""
     return {
         "exported_at": timezone.now(),
         "user": _user_record(user),
-        "surveys_created": _rows(
-            Survey.objects.filter(created_by=user).order_by("pk"),
-            "id",
-            "title",
-            "round",
-            "municipality__name",
-            "created_at",
-        ),
-        "survey_responses_saved": _rows(
-            SurveyResponse.objects.filter(updated_by=user).order_by("pk"),
-            "id",
-            "survey__title",
-            "survey__round",
-            "centre__name",
-            "status",
-            "updated_at",
-        ),
-        "survey_responses_submitted": _rows(
-            SurveyResponse.objects.filter(submitted_by=user).order_by("pk"),
-            "id",
-            "survey__title",
-            "survey__round",
-            "centre__name",
-            "submitted_at",
-        ),
-        "agreements_created_or_saved": _rows(
-            Agreement.objects.filter(Q(created_by=user) | Q(updated_by=user)).order_by("pk"),
-            "id",
-            "title",
-            "centre__name",
-            "status",
-            "created_at",
-            "updated_at",
-        ),
-        "agreement_events": _rows(
-            AgreementEvent.objects.filter(by=user).order_by("at", "pk"),
-            "id",
-            "agreement__title",
-            "action",
-            "from_status",
-            "to_status",
-            "at",
-            "comment",
-        ),
-        "agreement_comments": _rows(
-            Comment.objects.filter(author=user).order_by("created_at", "pk"),
-            "id",
-            "agreement__title",
-            "clause_title",
-            "text",
-            "created_at",
-        ),
-        "agreement_comments_resolved": _rows(
-            Comment.objects.filter(resolved_by=user).order_by("resolved_at", "pk"),
-            "id",
-            "agreement__title",
-            "resolved_at",
-        ),
-        "agreement_versions_saved": _rows(
-            AgreementVersion.objects.filter(created_by=user).order_by("created_at", "pk"),
-            "id",
-            "agreement__title",
-            "number",
-            "note",
-            "created_at",
-        ),
-        "framework_versions_saved": _rows(
-            FrameworkVersion.objects.filter(created_by=user).order_by("created_at", "pk"),
-            "id",
-            "framework__municipality__name",
-            "number",
-            "note",
-            "created_at",
-        ),
-        "centre_contact_entries": _rows(
-            ContactPerson.objects.filter(email__iexact=user.email).order_by("pk")
-            if user.email
-            else ContactPerson.objects.none(),
-            "id",
-            "centre__name",
-            "name",
-            "title",
-            "email",
-            "phone",
-        ),
-        "named_in": _named_in(user),
+        **personal_data.sections(user),
+        # Records that name the person in free text (signatories, contact persons, agenda
+        # presenters, those responsible for follow-ups), matched on the full name.
+        "named_in": personal_data.named_in(super(User, user).get_full_name().strip()),
         "security": _security(user),
         "change_history": _history(user),
     }

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AgreementsConfig(AppConfig):
     name = "agreements"
     verbose_name = _("Samarbeidsavtaler")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register_parts()

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Møter")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register_parts()

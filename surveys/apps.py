@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Spørreundersøkelser")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register_parts()
