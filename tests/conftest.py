@@ -1,4 +1,8 @@
+from contextlib import contextmanager
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from .factories import (
@@ -93,9 +97,15 @@ def visit_b(municipality, centre_b):
     )
 
 
+# The cast, in the order the access matrices write their columns.
+ROLES = ["anonymous", "coordinator", "other_coordinator", "leader_a", "leader_b", "reader", "admin"]
+
+
 @pytest.fixture
 def cast(coordinator, other_coordinator, leader_a, leader_b, reader, admin_user):
-    """The users every access test runs through, by the name the matrix uses."""
+    """The suite's one cast of users, by the name the matrices use (ROLES): Skien's
+    coordinator, Drammen's, the leaders of Klyve (A) and Gulset (B) in Skien, Skien's
+    reader and the administrator."""
     return {
         "anonymous": None,
         "coordinator": coordinator,
@@ -105,6 +115,46 @@ def cast(coordinator, other_coordinator, leader_a, leader_b, reader, admin_user)
         "reader": reader,
         "admin": admin_user,
     }
+
+
+@pytest.fixture
+def person(db):
+    """Someone who logs in through the login page with a password: kari."""
+    user = UserFactory(username="kari")
+    user.set_password("riktig-passord")
+    user.save()
+    return user
+
+
+class QueryCount:
+    """The suite's one way to count SQL queries (Django's CaptureQueriesContext, as
+    pytest-django's django_assert_max_num_queries counts them).
+
+    `with query_count(at_most=12) as queries: ...` fails above the ceiling, listing the
+    SQL; without `at_most` it only counts (`len(queries)`, `queries.captured_queries`).
+    `query_count.get(client, url)` GETs a page that must answer 200, reads a streamed
+    download to the end, and returns how many queries that took."""
+
+    @contextmanager
+    def __call__(self, *, at_most: int | None = None):
+        with CaptureQueriesContext(connection) as queries:
+            yield queries
+        if at_most is not None and len(queries) > at_most:
+            sql = "\n".join(f"{n}. {q['sql']}" for n, q in enumerate(queries.captured_queries, 1))
+            pytest.fail(f"{len(queries)} queries, more than {at_most}:\n{sql}", pytrace=False)
+
+    def get(self, client, url, params=None, *, at_most: int | None = None) -> int:
+        with self(at_most=at_most) as queries:
+            response = client.get(url, params)
+            assert response.status_code == 200, url
+            if getattr(response, "streaming", False):
+                b"".join(response.streaming_content)
+        return len(queries)
+
+
+@pytest.fixture
+def query_count() -> QueryCount:
+    return QueryCount()
 
 
 @pytest.fixture

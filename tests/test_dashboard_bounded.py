@@ -3,8 +3,6 @@ size, with the count and a link to the whole list."""
 
 import datetime
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -58,7 +56,7 @@ def test_agreements_waiting_show_the_first_ten_closest_to_done_and_link_to_all(
 
 
 def test_the_dashboard_costs_the_same_queries_for_5_and_40_centres(
-    client_for, coordinator, municipality, django_assert_max_num_queries
+    client_for, coordinator, municipality, query_count
 ):
     client = client_for(coordinator)
     counts = []
@@ -66,7 +64,7 @@ def test_the_dashboard_costs_the_same_queries_for_5_and_40_centres(
         for centre in CentreFactory.create_batch(n, municipality=municipality):
             AgreementFactory(centre=centre, status=Agreement.Status.APPROVED_BY_CENTRE)
         _dashboard(client)
-        with django_assert_max_num_queries(14), CaptureQueriesContext(connection) as ctx:
+        with query_count(at_most=14) as ctx:
             _dashboard(client)
         counts.append(len(ctx))
     assert counts[0] == counts[1]

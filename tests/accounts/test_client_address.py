@@ -17,22 +17,12 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import UserFactory
-
 LOGIN = reverse("login")
 LOCKED = "For mange mislykkede innlogginger"
 SETTINGS_FILE = Path(__file__).resolve().parents[2] / "frivillig" / "settings.py"
 NGINX = "127.0.0.1"  # a proxy on the same machine, as in README's example
 ATTACKER = "198.51.100.66"  # reaches the server directly, past the proxy
 VICTIM = "203.0.113.5"
-
-
-@pytest.fixture
-def person(db):
-    user = UserFactory(username="kari")
-    user.set_password("riktig-passord")
-    user.save()
-    return user
 
 
 @pytest.fixture

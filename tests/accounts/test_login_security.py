@@ -3,7 +3,6 @@ often from one address, with a Norwegian message, until an administrator unlocks
 
 from datetime import timedelta
 
-import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
@@ -12,14 +11,6 @@ from tests.factories import UserFactory
 
 LOGIN = reverse("login")
 LOCKED = "For mange mislykkede innlogginger. Prøv igjen om 15 minutter"
-
-
-@pytest.fixture
-def person(db):
-    user = UserFactory(username="kari")
-    user.set_password("riktig-passord")
-    user.save()
-    return user
 
 
 def attempt(client, username="kari", password="feil", address="192.0.2.10"):

@@ -10,17 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import UserFactory
-
 LOGIN = reverse("login")
-
-
-@pytest.fixture
-def person(db):
-    user = UserFactory(username="kari")
-    user.set_password("riktig-passord")
-    user.save()
-    return user
 
 
 class SecurityLog:

@@ -8,9 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,11 +75,11 @@ def test_sessions_last_two_hours_of_inactivity(client, person):
 
 
 def test_page_views_within_a_few_minutes_of_the_last_renewal_do_not_write_the_session(
-    client, person
+    client, person, query_count
 ):
     log_in(client)
     expires = Session.objects.get().expire_date
-    with CaptureQueriesContext(connection) as queries:
+    with query_count() as queries:
         response = client.get(reverse("dashboard"))
     assert response.status_code == 200
     assert "sessionid" not in response.cookies

@@ -14,11 +14,11 @@ def _cards(page: str) -> int:
 
 
 def test_a_municipality_with_40_centres_gets_the_first_page_and_links_to_the_next(
-    client_for, coordinator, municipality, django_assert_max_num_queries
+    client_for, coordinator, municipality, query_count
 ):
     CentreFactory.create_batch(40, municipality=municipality)
     client = client_for(coordinator)
-    with django_assert_max_num_queries(12):
+    with query_count(at_most=12):
         page = client.get(reverse("centres:list")).content.decode()
     assert _cards(page) == CENTRES_PER_PAGE
     assert "40 sentraler vises." in page

@@ -1,6 +1,4 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,12 +156,6 @@ def _centre_with_visit(municipality):
     return centre
 
 
-def _query_count(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize(
     "url_name",
     [
@@ -176,7 +168,7 @@ def _query_count(client, url) -> int:
     ],
 )
 def test_pages_cost_the_same_queries_for_6_and_60_centres(
-    url_name, client_for, coordinator, municipality
+    url_name, client_for, coordinator, municipality, query_count
 ):
     client = client_for(coordinator)
     centres = [_centre_with_visit(municipality) for _ in range(6)]
@@ -184,11 +176,11 @@ def test_pages_cost_the_same_queries_for_6_and_60_centres(
         [centres[0].slug] if url_name.startswith("centres:") and url_name != "centres:list" else []
     )
     url = reverse(url_name, args=args)
-    small = _query_count(client, url)
+    small = query_count.get(client, url)
     for _ in range(54):
         _centre_with_visit(municipality)
     assert Centre.objects.count() == 60
-    large = _query_count(client, url)
+    large = query_count.get(client, url)
     assert small == large
     # At most 15 (the ceiling): the centre page's 14 include the session and the
     # user, the municipal goals and strategies its goals serve and the coordinator's

@@ -113,12 +113,12 @@ def test_meeting_list_filters_by_year_and_kind(client_for, coordinator, common_m
 
 
 def test_meeting_detail_costs_a_fixed_number_of_queries(
-    client_for, coordinator, common_meeting, django_assert_max_num_queries
+    client_for, coordinator, common_meeting, query_count
 ):
     AgendaItemFactory.create_batch(8, meeting=common_meeting)
     FollowUpFactory.create_batch(5, meeting=common_meeting)
     client = client_for(coordinator)
-    with django_assert_max_num_queries(10):
+    with query_count(at_most=10):
         client.get(reverse("meetings:detail", args=[common_meeting.pk]))
 
 

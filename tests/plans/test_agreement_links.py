@@ -2,8 +2,6 @@
 a goal up on the goal page, a centre's agreements on its page, and the dashboard card."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Agreement, FrameworkClause
@@ -98,18 +96,12 @@ def test_expired_and_renewed_agreements_no_longer_follow_the_goal_up(
     assert "Ingen avtalepunkter er knyttet til dette målet ennå." in page
 
 
-def _query_count(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_goal_page_costs_the_same_queries_with_more_agreements(
-    client_for, coordinator, municipality, goal, klyve_clause, framework_clause
+    client_for, coordinator, municipality, goal, klyve_clause, framework_clause, query_count
 ):
     client = client_for(coordinator)
     url = reverse("plans:goal", args=[goal.pk])
-    small = _query_count(client, url)
+    small = query_count.get(client, url)
     strategies = list(goal.strategies.all())
     for number in range(20):
         agreement = AgreementFactory(centre=CentreFactory(municipality=municipality))
@@ -124,7 +116,7 @@ def test_goal_page_costs_the_same_queries_with_more_agreements(
             text="Tekst",
             strategy=strategies[number % len(strategies)],
         )
-    large = _query_count(client, url)
+    large = query_count.get(client, url)
     assert small == large
     assert large <= 15  # 14 + 1 for the coordinator's change log
 

@@ -3,10 +3,9 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ..conftest import ROLES
 from ..factories import (
     GoalFactory,
     GoalPeriodFactory,
@@ -16,7 +15,6 @@ from ..factories import (
     StrategyFactory,
 )
 
-ROLES = ["anonymous", "coordinator", "other_coordinator", "leader_a", "leader_b", "reader", "admin"]
 #                 anon coord other leadA leadB reader admin
 OWN_PAGE = dict(zip(ROLES, [302, 200, 404, 200, 200, 200, 200], strict=True))
 LIST_PAGE = dict(zip(ROLES, [302, 200, 200, 200, 200, 200, 200], strict=True))
@@ -132,12 +130,6 @@ def test_progress_overview_names_goals_without_measure_or_centre_and_overdue_mea
     assert overdue_measure.text in text
 
 
-def _query_count(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def _goal_with_everything(plan, thematic, centre, number):
     goal = GoalFactory(plan=plan, number=number)
     strategy = StrategyFactory(goal=goal, number=1)
@@ -149,27 +141,27 @@ def _goal_with_everything(plan, thematic, centre, number):
 
 
 def test_progress_overview_costs_the_same_queries_for_3_and_300_goals(
-    client_for, coordinator, municipality, centre_a
+    client_for, coordinator, municipality, centre_a, query_count
 ):
     client = client_for(coordinator)
     plan = PlanFactory(municipality=municipality)
     thematic = PlanFactory(municipality=municipality, kind="thematic")
     for number in range(1, 4):
         _goal_with_everything(plan, thematic, centre_a, number)
-    small = _query_count(client, reverse("plans:progress"))
+    small = query_count.get(client, reverse("plans:progress"))
     for number in range(4, 301):
         GoalFactory(plan=plan, number=number) if number % 2 else _goal_with_everything(
             plan, thematic, centre_a, number
         )
     assert plan.goals.count() == 300
-    large = _query_count(client, reverse("plans:progress"))
+    large = query_count.get(client, reverse("plans:progress"))
     assert small == large
     assert large <= 8
 
 
 @pytest.mark.parametrize("page", ["list", "plan", "goal", "hearing"])
 def test_plan_pages_cost_the_same_queries_at_two_sizes(
-    page, client_for, coordinator, municipality, centre_a, centre_b, hearing
+    page, client_for, coordinator, municipality, centre_a, centre_b, hearing, query_count
 ):
     client = client_for(coordinator)
     plan = PlanFactory(municipality=municipality)
@@ -181,7 +173,7 @@ def test_plan_pages_cost_the_same_queries_at_two_sizes(
         "goal": reverse("plans:goal", args=[goal.pk]),
         "hearing": reverse("plans:hearing", args=[hearing.pk]),
     }[page]
-    small = _query_count(client, url)
+    small = query_count.get(client, url)
     for number in range(2, 31):
         _goal_with_everything(plan, thematic, centre_a, number)
         StrategyFactory(goal=goal, number=number)
@@ -194,7 +186,7 @@ def test_plan_pages_cost_the_same_queries_at_two_sizes(
     from ..factories import HearingInputFactory
 
     HearingInputFactory.create_batch(30, hearing=hearing)
-    large = _query_count(client, url)
+    large = query_count.get(client, url)
     assert small == large
     # The coordinator's change log reads the plan's or the goal's own rows (one query);
     # their parts are in the full log.

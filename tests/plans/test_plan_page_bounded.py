@@ -11,14 +11,14 @@ from ..factories import GoalFactory, MeasureFactory, PlanFactory, StrategyFactor
 
 
 def test_a_plan_of_45_goals_shows_20_with_their_strategies_and_pages_on(
-    client_for, reader, municipality, django_assert_max_num_queries
+    client_for, reader, municipality, query_count
 ):
     plan = PlanFactory(municipality=municipality)
     for n in range(1, 46):
         StrategyFactory(goal=GoalFactory(plan=plan, number=n, title=f"Målet nummer {n}"))
     client = client_for(reader)
     url = reverse("plans:detail", args=[plan.pk])
-    with django_assert_max_num_queries(15):
+    with query_count(at_most=15):
         text = client.get(url).content.decode()
     assert text.count("Målet nummer") == PLAN_GOALS
     assert text.count('class="strategy-label"') == PLAN_GOALS

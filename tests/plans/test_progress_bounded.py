@@ -18,7 +18,7 @@ from ..factories import (
 
 
 def test_the_overview_lists_ten_of_each_list_and_counts_all(
-    client_for, coordinator, municipality, django_assert_max_num_queries
+    client_for, coordinator, municipality, query_count
 ):
     plan = PlanFactory(municipality=municipality)
     thematic = PlanFactory(municipality=municipality, kind="thematic")
@@ -26,7 +26,7 @@ def test_the_overview_lists_ten_of_each_list_and_counts_all(
     for n in range(12):
         MeasureFactory(plan=thematic, goal=goals[0], deadline=datetime.date(2020, 1, n + 1))
     client = client_for(coordinator)
-    with django_assert_max_num_queries(8):
+    with query_count(at_most=8):
         text = client.get(reverse("plans:progress")).content.decode()
     assert "Mål uten tiltak (14)" in text
     assert "Mål ingen sentral arbeider for (15)" in text
@@ -39,15 +39,13 @@ def test_the_overview_lists_ten_of_each_list_and_counts_all(
     assert "1.1.2020" in text and "12.1.2020" not in text
 
 
-def test_a_list_of_its_own_goes_a_page_at_a_time(
-    client_for, reader, municipality, django_assert_max_num_queries
-):
+def test_a_list_of_its_own_goes_a_page_at_a_time(client_for, reader, municipality, query_count):
     plan = PlanFactory(municipality=municipality)
     for n in range(1, 31):
         GoalFactory(plan=plan, number=n, title=f"Ensomt mål {n}")
     client = client_for(reader)
     url = reverse("plans:progress")
-    with django_assert_max_num_queries(8):
+    with query_count(at_most=8):
         text = client.get(url, {"liste": "uten-tiltak"}).content.decode()
     assert "<h1>Mål uten tiltak</h1>" in text and "30 i alt." in text
     assert text.count("Ensomt mål") == PROGRESS_PER_PAGE

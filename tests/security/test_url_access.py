@@ -30,9 +30,9 @@ from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ..agreements.conftest import edit_post, framework_post
+from ..conftest import ROLES
 from ..payloads import centre_post, meeting_post
 
-ROLES = ["anonymous", "coordinator", "other_coordinator", "leader_a", "leader_b", "reader", "admin"]
 LOGIN = "login"
 ADMIN_LOGIN = "alogin"
 LOGIN_PATH = "/konto/logg-inn/"
