@@ -7,6 +7,7 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Samarbeidsavtaler")
 
     def ready(self):
-        from . import personal_data
+        from . import changelog, personal_data
 
+        changelog.register_kinds()
         personal_data.register_parts()

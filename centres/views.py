@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements import access as agreement_access
-from frivillig import changelog
+from frivillig.lib import changelog
 from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.pagination import paginate
 from meetings import access as meeting_access
