@@ -84,9 +84,20 @@ class SurveyResponse(models.Model):
     def __str__(self):
         return f"{self.centre} – {self.survey}"
 
+    # The stylesheet's badge for each status (status-held, status-planned, status-due).
+    STATUS_BADGES = {Status.SUBMITTED: "held", Status.DRAFT: "planned"}
+
     @property
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def status_badge(self) -> str:
+        return self.STATUS_BADGES.get(self.status, "due")
 
     def clean_fields(self, exclude=None):
         # A link, checked with the fields for the reason Survey.clean_fields gives.

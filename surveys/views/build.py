@@ -27,16 +27,19 @@ def survey_list(request):
     own_centre = access.answers_for_own_centre(user)
     if own_centre:
         own = SurveyResponse.objects.filter(survey=OuterRef("pk"), centre_id=user.centre_id)
-        surveys = surveys.filter(Exists(own)).annotate(
-            own_status=Subquery(own.values("status")[:1])
+        surveys = list(
+            surveys.filter(Exists(own)).annotate(own_status=Subquery(own.values("status")[:1]))
         )
+        for survey in surveys:
+            # The status read with the survey, as a response the template asks for its
+            # badge and label (no query per survey).
+            survey.own_response = SurveyResponse(status=survey.own_status)
     return render(
         request,
         "surveys/survey_list.html",
         {
             "surveys": surveys,
             "can_manage": is_coordinator_of(user),
-            "today": timezone.localdate(),
             "own_centre": user.centre if own_centre else None,
         },
     )
