@@ -7,7 +7,8 @@ class CentresConfig(AppConfig):
     verbose_name = _("Frivilligsentraler")
 
     def ready(self):
-        from . import changelog, personal_data
+        from . import changelog, goal_followers, personal_data
 
         changelog.register_kinds()
+        goal_followers.register_parts()
         personal_data.register_parts()

@@ -157,15 +157,15 @@ class GoalQuerySet(models.QuerySet):
 
     def with_progress(self):
         """Whether any measure carries the goal out and whether any centre works for it,
-        directly or through one of its strategies: two EXISTS columns, one query."""
-        from centres.models import PeriodGoal
+        directly or through one of its strategies: two EXISTS columns, one query.
 
+        The centres' period goals point to goals and strategies (`centre_goals`); plans
+        sits below centres, so it reads the links through those relations rather than
+        importing the centres' models."""
         # Two EXISTS on the link tables rather than one on PeriodGoal with an OR across
         # both joins, which PostgreSQL can only answer by scanning every period goal.
-        by_goal = PeriodGoal.municipal_goals.through.objects.filter(goal=OuterRef("pk"))
-        by_strategy = PeriodGoal.municipal_strategies.through.objects.filter(
-            strategy__goal=OuterRef("pk")
-        )
+        by_goal = Goal.centre_goals.through.objects.filter(goal=OuterRef("pk"))
+        by_strategy = Strategy.centre_goals.through.objects.filter(strategy__goal=OuterRef("pk"))
         return self.annotate(
             has_measure=Exists(Measure.objects.filter(goal=OuterRef("pk"))),
             has_centre=ExpressionWrapper(

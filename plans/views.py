@@ -1,17 +1,13 @@
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements import access as agreement_access
-from agreements.models import Agreement, AgreementClause, FrameworkClause
-from centres import access as centre_access
-from centres.models import PeriodGoal
-from frivillig import changelog
+from frivillig.lib import changelog
 from frivillig.lib.pagination import paginate
 
-from . import access
-from .models import Goal, Hearing, HearingInput, Measure, Plan, Strategy
+from . import access, followers
+from .models import Goal, Hearing, HearingInput, Measure, Plan
 from .progress import (
     GOALS_WITHOUT_CENTRE,
     GOALS_WITHOUT_MEASURE,
@@ -62,62 +58,16 @@ def plan_detail(request, pk):
 
 def goal_detail(request, pk):
     goal = access.get_goal_for_user(request.user, pk, queryset=Goal.objects.for_page())
-    # Centres whose period goals point to this goal or to one of its strategies.
-    centre_goals = (
-        PeriodGoal.objects.filter(
-            Q(municipal_goals=goal) | Q(municipal_strategies__goal=goal),
-            period__centre__in=centre_access.visible_centres(request.user),
-        )
-        .select_related("period__centre")
-        .prefetch_related(
-            Prefetch("municipal_strategies", queryset=Strategy.objects.filter(goal=goal))
-        )
-        .distinct()
-        .order_by("period__centre__name", "-period__start_year", "order", "pk")
-    )
     return render(
         request,
         "plans/goal_detail.html",
         {
             "goal": goal,
-            "centre_goals": centre_goals,
-            "framework_clauses": _framework_clauses(goal),
-            "agreement_clauses": _agreement_clauses(request.user, goal),
+            # The centres' goals and the clauses that serve it (from the apps above plans).
+            **followers.for_goal(request.user, goal),
             "today": timezone.localdate(),
             "changelog": changelog.for_page(request.user, "mal", goal, goal.plan.municipality_id),
         },
-    )
-
-
-def _framework_clauses(goal):
-    """The common framework's clauses anchored to the goal or one of its strategies: they
-    are in every agreement, and the framework is read by everyone in the municipality."""
-    return (
-        FrameworkClause.objects.filter(
-            Q(goal=goal) | Q(strategy__goal=goal),
-            framework__municipality_id=goal.plan.municipality_id,
-        )
-        .select_related("framework__municipality", "strategy")
-        .order_by("order", "pk")
-    )
-
-
-def _agreement_clauses(user, goal):
-    """Local clauses that name the goal or one of its strategies, in the agreements the
-    user may see. Expired and renewed agreements no longer follow anything up."""
-    agreements = agreement_access.visible_agreements(user).exclude(
-        status__in=[Agreement.Status.EXPIRED, Agreement.Status.RENEWED]
-    )
-    return (
-        AgreementClause.objects.filter(
-            Q(goals=goal) | Q(strategies__goal=goal), agreement__in=agreements
-        )
-        .select_related("agreement__centre")
-        .prefetch_related(
-            Prefetch("strategies", queryset=Strategy.objects.filter(goal=goal).order_by("number"))
-        )
-        .distinct()
-        .order_by("agreement__centre__name", "-agreement__valid_from", "agreement_id", "order")
     )
 
 
