@@ -18,7 +18,8 @@ from frivillig.lib.access import (
     works_in,
 )
 
-from .models import Agreement, Side
+from .models import Agreement
+from .workflow import Side
 
 
 def visible_agreements(user, queryset=None):
@@ -43,6 +44,40 @@ def agreement_side(user, agreement) -> str | None:
 
 def can_comment_on_agreement(user, agreement) -> bool:
     return agreement_side(user, agreement) is not None
+
+
+def list_side(user) -> str | None:
+    """The side whose waiting agreements the list puts first for `user`: a leader's
+    centre, or the municipality for the coordinator; None for one who acts on none."""
+    if not (is_coordinator_of(user) or user.is_leader):
+        return None
+    return Side.CENTRE if user.is_leader else Side.MUNICIPALITY
+
+
+def own_centre(user):
+    """The centre a leader's agreement list is about; None for everyone else."""
+    return user.centre if user.is_leader else None
+
+
+def creatable_centres(user, centres):
+    """The centres `user` may make an agreement with: those of their own municipality;
+    an administrator without one may choose any municipality's."""
+    if not user.is_superuser or user.municipality_id:
+        centres = centres.filter(municipality_id=user.municipality_id)
+    return centres
+
+
+def may_restore_version(user, agreement) -> bool:
+    return agreement.is_editable and is_coordinator_of(user, agreement.municipality_id)
+
+
+def get_agreement_for_party(user, pk: int, *, queryset=None) -> Agreement:
+    """An agreement the user acts on as one of its parties (a transition, a comment):
+    404 if they cannot see it, 403 if they have no side in it (a reader)."""
+    agreement = get_agreement_for_user(user, pk, queryset=queryset)
+    if agreement_side(user, agreement) is None:
+        raise PermissionDenied
+    return agreement
 
 
 def get_agreement_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Agreement:

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import (
     Agreement,
     AgreementClause,
@@ -58,10 +59,10 @@ class FrameworkAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         # An edit in the admin is a new framework version, as in the portal.
-        from .services import _record_framework_version
-
         super().save_related(request, form, formsets, change)
-        _record_framework_version(form.instance, by=request.user, note="Endret i administrasjonen")
+        services.record_framework_version(
+            form.instance, by=request.user, note="Endret i administrasjonen"
+        )
 
 
 @admin.register(FrameworkVersion)
@@ -124,12 +125,10 @@ class AgreementAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         # An edit in the admin is a version with its author, as in the portal.
-        from .services import record_outside_edit
-
         super().save_related(request, form, formsets, change)
         if not change or form.has_changed() or any(f.has_changed() for f in formsets):
             note = "Endret i administrasjonen" if change else "Opprettet i administrasjonen"
-            record_outside_edit(agreement=form.instance, by=request.user, note=note)
+            services.record_outside_edit(agreement=form.instance, by=request.user, note=note)
 
 
 @admin.register(AgreementVersion)

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 
 from plans.models import Strategy
 
-from . import services
+from . import comments
 
 _BULLET = re.compile(r"^(\s*)[-–•*]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
@@ -72,7 +72,7 @@ def document_context(agreement) -> dict:
 def comment_threads_by_clause(agreement, clauses, failed_target=""):
     """The comment threads hung on their clauses (or on the whole agreement), with the
     counts the page shows; `failed_target` names the form whose post failed."""
-    threads = list(services.comment_threads(agreement))
+    threads = list(comments.comment_threads(agreement))
     by_clause = {str(clause.key): clause for clause in clauses}
     for clause in clauses:
         clause.threads = []

@@ -1,42 +1,36 @@
-"""Workflows of the agreements app: the framework and its versions, creating an agreement
+"""The texts of the agreements app: the framework and its versions, creating an agreement
 from the framework and the centre's profile, saving with optimistic locking, restoring a
-version, taking in a new framework, the state transitions, renewal and comments.
+version and taking in a new framework. The state transitions and renewal are in
+agreements.transitions, the comments in agreements.comments.
 
 Saving follows one pattern: claim the row by raising its `revision` only if it is still
 the revision the form was rendered from (one conditional UPDATE, which also holds the row
 lock until commit), then write the changes and a version in the same transaction.
+
+Every service takes `now` (default: the clock), the time its rows are stamped with, so
+the demo writes its history on the dates of its story.
 """
 
 import datetime
 
 from django.db import transaction
-from django.db.models import F, Prefetch
-from django.urls import reverse
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from frivillig.lib import history
-from frivillig.lib.mail import notify
-from frivillig.lib.urls import absolute_url
-from surveys.services import recipients_by_centre
 
-from . import access, versions
+from . import versions
 from .models import (
-    TRANSITIONS,
     Agreement,
     AgreementClause,
-    AgreementEvent,
-    AgreementLocked,
     AgreementVersion,
-    Comment,
     Framework,
     FrameworkClause,
     FrameworkVersion,
-    IllegalTransition,
-    Side,
-    StaleAgreement,
 )
+from .workflow import AgreementLocked, StaleAgreement
 
 # --- the framework ---------------------------------------------------------------------
 
@@ -66,11 +60,13 @@ def framework_snapshot(framework, clauses) -> dict:
     }
 
 
-def _record_framework_version(framework, *, by, note) -> FrameworkVersion:
+def record_framework_version(framework, *, by, note, now=None) -> FrameworkVersion:
+    """The framework as it is now, as its next version, which becomes the current one."""
     version = FrameworkVersion.record(
         framework=framework,
         by=by,
         note=note,
+        now=now,
         snapshot=framework_snapshot(framework, framework.clauses.order_by("order", "pk")),
     )
     Framework.objects.filter(pk=framework.pk).update(current_version=version)
@@ -80,7 +76,7 @@ def _record_framework_version(framework, *, by, note) -> FrameworkVersion:
 
 
 @transaction.atomic
-def save_framework(*, framework, by, revision: int, apply_changes, note: str = ""):
+def save_framework(*, framework, by, revision: int, apply_changes, note: str = "", now=None):
     """Writes the edited framework (`apply_changes()` saves the forms) as a new version.
     Raises StaleAgreement when someone saved the framework since `revision`."""
     claimed = Framework.objects.filter(pk=framework.pk, revision=revision).update(
@@ -91,7 +87,7 @@ def save_framework(*, framework, by, revision: int, apply_changes, note: str = "
     apply_changes()
     Framework.objects.filter(pk=framework.pk).update(revision=revision + 1)
     framework.revision = revision + 1
-    return _record_framework_version(framework, by=by, note=note)
+    return record_framework_version(framework, by=by, note=note, now=now)
 
 
 # --- creating an agreement -------------------------------------------------------------
@@ -152,7 +148,7 @@ def _existing_ids(field: str, clauses: list[dict]) -> set[int]:
     return set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
 
 
-def _add_clauses(agreement, clauses: list[dict], *, start: int = 0) -> None:
+def add_clauses(agreement, clauses: list[dict], *, start: int = 0) -> None:
     """Creates clauses from dicts (title, text, kind, key, goal_ids, strategy_ids)."""
     goals, strategies = _existing_ids("goal", clauses), _existing_ids("strategy", clauses)
     for order, data in enumerate(clauses, start + 1):
@@ -172,7 +168,7 @@ def _add_clauses(agreement, clauses: list[dict], *, start: int = 0) -> None:
             clause.strategies.set(strategy_ids)
 
 
-def _common_clauses(framework_version) -> list[dict]:
+def common_clauses(framework_version) -> list[dict]:
     if framework_version is None:
         return []
     return [
@@ -190,11 +186,12 @@ def clauses_in_order(agreement):
     return agreement.clauses.order_by("order", "pk").prefetch_related("goals", "strategies")
 
 
-def record_version(agreement, *, by, note: str = "") -> AgreementVersion:
+def record_version(agreement, *, by, note: str = "", now=None) -> AgreementVersion:
     return AgreementVersion.record(
         agreement=agreement,
         by=by,
         note=note,
+        now=now,
         snapshot=versions.snapshot(agreement, clauses_in_order(agreement)),
     )
 
@@ -215,10 +212,12 @@ def create_agreement(
     valid_to: datetime.date,
     title: str = "",
     municipality_signatory: tuple[str, str] | None = None,
+    now=None,
 ) -> Agreement:
     """A draft from the municipality's current framework and the centre's profile. The
     municipality's signatory (name, title) is the one of its latest agreement unless given:
     the same person usually signs them all."""
+    now = now or timezone.now()
     framework = framework_for(centre.municipality)
     leader = (
         User.objects.filter(centre=centre, role=User.Role.LEADER, is_active=True)
@@ -252,16 +251,18 @@ def create_agreement(
         % {"common": municipality.common_meeting_quarter, "visit": municipality.visit_quarter},
         created_by=by,
         updated_by=by,
+        created_at=now,
+        updated_at=now,
     )
-    common = _common_clauses(framework.current_version)
-    _add_clauses(agreement, common)
-    _add_clauses(agreement, profile_clauses(centre), start=len(common))
+    common = common_clauses(framework.current_version)
+    add_clauses(agreement, common)
+    add_clauses(agreement, profile_clauses(centre), start=len(common))
     note = _("Opprettet fra sentralens profil")
     if framework.current_version:
         note = _("Opprettet fra felles ramme versjon %(number)s og sentralens profil") % {
             "number": framework.current_version.number
         }
-    record_version(agreement, by=by, note=note)
+    record_version(agreement, by=by, note=note, now=now)
     return agreement
 
 
@@ -270,9 +271,11 @@ def create_agreement(
 
 def _claim(agreement, revision: int) -> None:
     """Raises the revision if it is still `revision` and the text may change."""
-    claimed = Agreement.objects.filter(
-        pk=agreement.pk, revision=revision, status__in=Agreement.EDITABLE
-    ).update(revision=F("revision") + 1)
+    claimed = (
+        Agreement.objects.editable()
+        .filter(pk=agreement.pk, revision=revision)
+        .update(revision=F("revision") + 1)
+    )
     if claimed:
         return
     current = Agreement.objects.select_related("updated_by").get(pk=agreement.pk)
@@ -284,24 +287,24 @@ def _claim(agreement, revision: int) -> None:
     )
 
 
-def _finish_save(agreement, *, by, revision: int, note: str) -> AgreementVersion:
-    now = timezone.now()
+def _finish_save(agreement, *, by, revision: int, note: str, now=None) -> AgreementVersion:
+    now = now or timezone.now()
     Agreement.objects.filter(pk=agreement.pk).update(
         revision=revision + 1, updated_at=now, updated_by=by
     )
     agreement.revision, agreement.updated_at, agreement.updated_by = revision + 1, now, by
     history.record_current(Agreement.objects.filter(pk=agreement.pk), by=by)
-    return record_version(agreement, by=by, note=note)
+    return record_version(agreement, by=by, note=note, now=now)
 
 
 @transaction.atomic
-def save_agreement(*, agreement, by, revision: int, apply_changes, note: str = ""):
+def save_agreement(*, agreement, by, revision: int, apply_changes, note: str = "", now=None):
     """Writes an edit (`apply_changes()` saves the forms) as a new version. Raises
     StaleAgreement when someone saved since `revision`, AgreementLocked when the
     agreement is no longer a draft."""
     _claim(agreement, revision)
     apply_changes()
-    return _finish_save(agreement, by=by, revision=revision, note=note or _("Endret"))
+    return _finish_save(agreement, by=by, revision=revision, note=note or _("Endret"), now=now)
 
 
 @transaction.atomic
@@ -319,11 +322,11 @@ def record_outside_edit(*, agreement, by, note: str) -> AgreementVersion:
 
 def _replace_clauses(agreement, clauses: list[dict]) -> None:
     agreement.clauses.all().delete()
-    _add_clauses(agreement, clauses)
+    add_clauses(agreement, clauses)
 
 
 @transaction.atomic
-def restore_version(*, agreement, version, by, revision: int) -> AgreementVersion:
+def restore_version(*, agreement, version, by, revision: int, now=None) -> AgreementVersion:
     """Makes an old version's text the current text, as a new version."""
     _claim(agreement, revision)
     data = version.snapshot
@@ -336,7 +339,7 @@ def restore_version(*, agreement, version, by, revision: int) -> AgreementVersio
     agreement.save(update_fields=[*versions.FIELD_NAMES, "framework_version"])
     _replace_clauses(agreement, data["clauses"])
     note = _("Gjenopprettet fra versjon %(number)s") % {"number": version.number}
-    return _finish_save(agreement, by=by, revision=revision, note=note)
+    return _finish_save(agreement, by=by, revision=revision, note=note, now=now)
 
 
 def common_part(agreement) -> dict:
@@ -356,7 +359,7 @@ def framework_changes(agreement, current_version) -> versions.Comparison:
 
 
 @transaction.atomic
-def adopt_framework(*, agreement, by, revision: int) -> AgreementVersion:
+def adopt_framework(*, agreement, by, revision: int, now=None) -> AgreementVersion:
     """Replaces the common clauses with the current framework's, keeping the local ones
     after them in their order."""
     _claim(agreement, revision)
@@ -375,274 +378,14 @@ def adopt_framework(*, agreement, by, revision: int) -> AgreementVersion:
         for c in clauses_in_order(agreement)
         if not c.is_common
     ]
-    _replace_clauses(agreement, _common_clauses(current) + local)
+    _replace_clauses(agreement, common_clauses(current) + local)
     agreement.framework_version = current
     agreement.save(update_fields=["framework_version"])
     note = _("Tok inn felles ramme versjon %(number)s") % {"number": current.number}
-    return _finish_save(agreement, by=by, revision=revision, note=note)
+    return _finish_save(agreement, by=by, revision=revision, note=note, now=now)
 
 
-# --- transitions -----------------------------------------------------------------------
-
-
-def available_transitions(agreement, user) -> list[tuple[str, object]]:
-    """The transitions `user` may take now, for the buttons on the agreement page."""
-    side = access.agreement_side(user, agreement)
-    return [
-        (name, t)
-        for name, t in TRANSITIONS.items()
-        if t.side == side and agreement.status in t.sources
-    ]
-
-
-def signatory_block(agreement, transition) -> str:
-    """Why `transition` must wait for the signatories to be named, or "" when it need not."""
-    missing = agreement.missing_signatories() if transition.needs_signatories else []
-    if not missing:
-        return ""
-    return _(
-        "Avtalen sier ikke hvem som signerer for %(parties)s. Fyll inn underskriverne "
-        "før avtalen sendes til sentralen eller godkjennes."
-    ) % {"parties": _(" og ").join(str(party) for party in missing)}
-
-
-@transaction.atomic
-def apply_transition(agreement, action: str, *, by, comment: str = "", on_date=None) -> None:
-    """Takes one transition. `by` is the user, or None for the portal's own transitions
-    (activation, renewal due, expiry). Raises IllegalTransition otherwise. A conditional
-    UPDATE makes a double click or two tabs take the transition once."""
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise IllegalTransition(_("Ukjent handling."))
-    side = Side.SYSTEM if by is None else access.agreement_side(by, agreement)
-    if side != transition.side:
-        raise IllegalTransition(_("Du kan ikke gjøre dette for denne avtalen."))
-    if transition.needs_comment and not comment.strip():
-        raise IllegalTransition(_("Skriv hva som bør endres."))
-    if blocked := signatory_block(agreement, transition):
-        raise IllegalTransition(blocked)
-    from_status = agreement.status
-    changes = {"status": transition.target}
-    if action == "mark_signed":
-        changes["signed_on"] = on_date or timezone.localdate()
-    moved = Agreement.objects.filter(
-        pk=agreement.pk, status=from_status, status__in=transition.sources
-    ).update(**changes)
-    if not moved:
-        current = Agreement.objects.get(pk=agreement.pk)
-        raise IllegalTransition(
-            _("Avtalen har status «%(status)s», så dette kan ikke gjøres nå.")
-            % {"status": current.get_status_display()}
-        )
-    for name, value in changes.items():
-        setattr(agreement, name, value)
-    history.record_current(Agreement.objects.filter(pk=agreement.pk), by=by)
-    AgreementEvent.objects.create(
-        agreement=agreement,
-        action=action,
-        from_status=from_status,
-        to_status=transition.target,
-        by=by,
-        comment=comment.strip(),
-    )
-    _notify_transition(agreement, action, by=by, comment=comment)
-    if action == "mark_signed":
-        _after_signing(agreement, today=timezone.localdate())
-
-
-def _after_signing(agreement, *, today) -> None:
-    if agreement.valid_from <= today:
-        apply_transition(agreement, "activate", by=None)
-    predecessor = agreement.renewal_of
-    if predecessor and predecessor.status in TRANSITIONS["mark_renewed"].sources:
-        apply_transition(predecessor, "mark_renewed", by=None)
-
-
-def approve(agreement, *, by, comment: str = "") -> None:
-    side = access.agreement_side(by, agreement)
-    action = "approve_centre" if side == Side.CENTRE else "approve_municipality"
-    apply_transition(agreement, action, by=by, comment=comment)
-
-
-def refresh_states(*, today: datetime.date | None = None, dry_run: bool = False) -> dict:
-    """The portal's own transitions, for a daily scheduler: signed agreements come into
-    force on their start date, active ones are due for renewal 90 days before their end,
-    and agreements past their end expire. Returns how many of each."""
-    today = today or timezone.localdate()
-    from .models import RENEWAL_NOTICE_DAYS
-
-    due = {
-        "activate": Agreement.objects.filter(
-            status=Agreement.Status.SIGNED, valid_from__lte=today, valid_to__gte=today
-        ),
-        "expire": Agreement.objects.filter(
-            status__in=TRANSITIONS["expire"].sources, valid_to__lt=today
-        ),
-        "flag_renewal": Agreement.objects.filter(
-            status=Agreement.Status.ACTIVE,
-            valid_to__gte=today,
-            valid_to__lte=today + datetime.timedelta(days=RENEWAL_NOTICE_DAYS),
-        ),
-    }
-    counts = {}
-    for action, agreements in due.items():
-        chosen = list(agreements)
-        counts[action] = len(chosen)
-        if not dry_run:
-            for agreement in chosen:
-                apply_transition(agreement, action, by=None)
-    return counts
-
-
-def _years_after(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-@transaction.atomic
-def start_renewal(*, agreement, by) -> Agreement:
-    """A new draft for the next period, from the agreement's local text and the current
-    framework. The old agreement is marked renewed when the new one is signed."""
-    if access.agreement_side(by, agreement) != Side.MUNICIPALITY:
-        raise IllegalTransition(_("Bare kommunen kan starte en fornyelse."))
-    # The row lock makes a second «Forny» at the same moment wait for the first and then
-    # find its renewal, instead of making another one.
-    status = (
-        Agreement.objects.select_for_update().values_list("status", flat=True).get(pk=agreement.pk)
-    )
-    if status not in Agreement.IN_FORCE:
-        raise IllegalTransition(_("Bare en gjeldende avtale kan fornyes."))
-    existing = agreement.renewals.exclude(status=Agreement.Status.EXPIRED).first()
-    if existing:
-        return existing
-    valid_from = agreement.valid_to + datetime.timedelta(days=1)
-    years = max(1, round((agreement.valid_to - agreement.valid_from).days / 365.25))
-    framework = framework_for(agreement.municipality)
-    renewal = Agreement.objects.create(
-        municipality=agreement.municipality,
-        centre=agreement.centre,
-        title=agreement.title,
-        valid_from=valid_from,
-        valid_to=_years_after(valid_from, years) - datetime.timedelta(days=1),
-        framework_version=framework.current_version,
-        renewal_of=agreement,
-        created_by=by,
-        updated_by=by,
-        **{
-            name: getattr(agreement, name)
-            for name in versions.FIELD_NAMES
-            if name not in ("title", "valid_from", "valid_to")
-        },
-    )
-    local = [
-        {
-            "kind": c.kind,
-            "title": c.title,
-            "text": c.text,
-            "goal_ids": [g.pk for g in c.goals.all()],
-            "strategy_ids": [s.pk for s in c.strategies.all()],
-        }
-        for c in clauses_in_order(agreement)
-        if not c.is_common
-    ]
-    common = _common_clauses(framework.current_version)
-    _add_clauses(renewal, common + local)
-    record_version(
-        renewal,
-        by=by,
-        note=_("Fornyelse av avtalen for %(period)s") % {"period": agreement.period_label},
-    )
-    return renewal
-
-
-# --- comments --------------------------------------------------------------------------
-
-
-def _agreement_url(agreement, anchor: str = "") -> str:
-    return absolute_url(reverse("agreements:detail", args=[agreement.pk]) + anchor)
-
-
-def _other_side(agreement, side) -> list:
-    """Who is told when `side` acts: the centre's leaders, or the coordinators."""
-    if side == Side.MUNICIPALITY:
-        return recipients_by_centre([agreement.centre])[agreement.centre_id]
-    return list(
-        User.objects.filter(
-            municipality_id=agreement.municipality_id,
-            role=User.Role.COORDINATOR,
-            is_active=True,
-        ).exclude(email="")
-    )
-
-
-def _notify_transition(agreement, action, *, by, comment) -> None:
-    if by is None:
-        return
-    side = TRANSITIONS[action].side
-    notify(
-        _other_side(agreement, side),
-        "agreements/email/transition",
-        {
-            "agreement": agreement,
-            "event": TRANSITIONS[action].done,
-            "by": by,
-            "comment": comment,
-            "url": _agreement_url(agreement),
-        },
-    )
-
-
-@transaction.atomic
-def add_comment(*, agreement, by, text: str, clause=None, parent=None) -> Comment:
-    side = access.agreement_side(by, agreement)
-    if side is None:
-        raise IllegalTransition(_("Du kan ikke kommentere denne avtalen."))
-    if parent is not None:
-        # Replies hang under the thread's first comment.
-        parent = parent.parent or parent
-        clause_key, clause_title = parent.clause_key, parent.clause_title
-    else:
-        clause_key = clause.key if clause else None
-        clause_title = clause.title if clause else ""
-    comment = Comment.objects.create(
-        agreement=agreement,
-        clause_key=clause_key,
-        clause_title=clause_title,
-        parent=parent,
-        author=by,
-        text=text.strip(),
-    )
-    if parent is not None and parent.is_resolved:
-        Comment.objects.filter(pk=parent.pk).update(resolved_at=None, resolved_by=None)
-    notify(
-        _other_side(agreement, side),
-        "agreements/email/comment",
-        {
-            "agreement": agreement,
-            "comment": comment,
-            "by": by,
-            "url": _agreement_url(agreement, f"#kommentar-{(parent or comment).pk}"),
-        },
-    )
-    return comment
-
-
-def resolve_comment(*, comment, by) -> None:
-    if not access.can_comment_on_agreement(by, comment.agreement):
-        raise IllegalTransition(_("Du kan ikke lukke denne kommentaren."))
-    thread = comment.parent or comment
-    Comment.objects.filter(pk=thread.pk).update(resolved_at=timezone.now(), resolved_by=by)
-
-
-def comment_threads(agreement):
-    """Top-level comments with their replies and authors, oldest first."""
-    return (
-        agreement.comments.filter(parent=None)
-        .select_related("author", "resolved_by")
-        .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author")))
-    )
+# --- reading ---------------------------------------------------------------------------
 
 
 def framework_clauses_in_order(framework):

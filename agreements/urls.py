@@ -1,19 +1,21 @@
 from django.urls import path
 
-from .views import agreement, comments, framework, history
+from .views import agreement, comments, editing, framework, history, workflow
 
 app_name = "agreements"
 
 urlpatterns = [
-    # The agreements and their workflow: views.agreement
+    # The agreements: views.agreement
     path("", agreement.agreement_list, name="list"),
     path("ny/", agreement.agreement_create, name="create"),
     path("<int:pk>/", agreement.agreement_detail, name="detail"),
-    path("<int:pk>/rediger/", agreement.agreement_edit, name="edit"),
-    path("<int:pk>/handling/<str:action>/", agreement.agreement_transition, name="transition"),
-    path("<int:pk>/forny/", agreement.agreement_renew, name="renew"),
-    path("<int:pk>/felles-ramme/", agreement.agreement_adopt_framework, name="adopt_framework"),
     path("<int:pk>/avtale.pdf", agreement.agreement_pdf, name="pdf"),
+    # Editing the text: views.editing
+    path("<int:pk>/rediger/", editing.agreement_edit, name="edit"),
+    # The workflow: views.workflow
+    path("<int:pk>/handling/<str:action>/", workflow.agreement_transition, name="transition"),
+    path("<int:pk>/forny/", workflow.agreement_renew, name="renew"),
+    path("<int:pk>/felles-ramme/", workflow.agreement_adopt_framework, name="adopt_framework"),
     # Versions: views.history
     path("<int:pk>/versjoner/", history.version_list, name="versions"),
     path("<int:pk>/versjoner/<int:number>/", history.version_detail, name="version"),

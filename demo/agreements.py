@@ -1,11 +1,11 @@
 """Skien's common framework for cooperation agreements (two versions) and the agreements
 with its centres, written from what the centres asked for in seed 000.
 
-Everything goes through agreements.services, one step at a time, so the versions, the
-events and the comment threads are the ones the portal itself would have written. Each
-step runs on the date the data file gives it: the services read that date instead of the
-clock, and the rows they write are stamped with it afterwards, so the history reads as a
-story and is the same on every run. The demo e-mails nobody.
+Everything goes through the agreements app's services (agreements.services, .transitions
+and .comments), one step at a time, so the versions, the events and the comment threads
+are the ones the portal itself would have written. Each step runs on the date the data
+file gives it: the services take it as their `now` instead of reading the clock, so the
+history reads as a story and is the same on every run. The demo e-mails nobody (`quiet`).
 
 Idempotent: the framework is found by its municipality and its versions by number; an
 agreement by (centre, valid_from), and an agreement that exists is not built again. A
@@ -15,35 +15,14 @@ exists.
 """
 
 import datetime
-from contextlib import contextmanager
-from types import SimpleNamespace
-from unittest import mock
 
-from django.db.models import Max
 from django.utils import timezone
 
-from agreements import services
-from agreements.models import (
-    Agreement,
-    AgreementClause,
-    AgreementEvent,
-    AgreementVersion,
-    Comment,
-    FrameworkClause,
-    FrameworkVersion,
-)
+from agreements import comments, services, transitions
+from agreements.models import Agreement, AgreementClause, Comment, FrameworkClause
 from plans.models import Goal, Strategy
 
 from .loader import DemoContext
-
-# What a step writes, and the field that dates it.
-_STAMPED = {
-    AgreementVersion: ("created_at",),
-    AgreementEvent: ("at",),
-    Comment: ("created_at",),
-    FrameworkVersion: ("created_at",),
-    Agreement: ("created_at", "updated_at"),
-}
 
 
 def _text(value) -> str:
@@ -52,21 +31,6 @@ def _text(value) -> str:
 
 def _when(value: str) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.fromisoformat(value))
-
-
-@contextmanager
-def _at(when: datetime.datetime):
-    """Runs services as if it were `when`, without sending e-mail, and dates the rows
-    they create."""
-    last = {model: model.objects.aggregate(last=Max("pk"))["last"] or 0 for model in _STAMPED}
-    clock = SimpleNamespace(now=lambda: when, localdate=lambda: timezone.localdate(when))
-    with (
-        mock.patch.object(services, "timezone", clock),
-        mock.patch.object(services, "notify", lambda *args, **kwargs: 0),
-    ):
-        yield
-    for model, fields in _STAMPED.items():
-        model.objects.filter(pk__gt=last[model]).update(**dict.fromkeys(fields, when))
 
 
 class _Loader:
@@ -97,14 +61,14 @@ class _Loader:
         """Writes the framework's versions up to `number` that are not there yet."""
         have = self.framework.versions.count()
         for spec in self.data["framework"]["versions"][have:number]:
-            with _at(_when(spec["at"])):
-                services.save_framework(
-                    framework=self.framework,
-                    by=self.coordinator,
-                    revision=self.framework.revision,
-                    apply_changes=lambda spec=spec: self._write_framework(spec),
-                    note=spec["note"],
-                )
+            services.save_framework(
+                framework=self.framework,
+                by=self.coordinator,
+                revision=self.framework.revision,
+                apply_changes=lambda spec=spec: self._write_framework(spec),
+                note=spec["note"],
+                now=_when(spec["at"]),
+            )
             self.report.count("versjoner av felles ramme", True)
 
     def _write_framework(self, spec: dict) -> None:
@@ -138,32 +102,33 @@ class _Loader:
             self.agreements[item["key"]] = existing
             return
         self.ensure_framework(item["framework"])
-        with _at(_when(item["created"])):
-            if renewed := item.get("renewal_of"):
-                agreement = services.start_renewal(
-                    agreement=self.agreements[renewed], by=self.coordinator
-                )
-                if agreement.valid_from != valid_from:
-                    raise ValueError(f"{item['key']}: a renewal starts {agreement.valid_from}")
-            else:
-                agreement = services.create_agreement(
-                    centre=centre,
-                    by=self.coordinator,
-                    valid_from=valid_from,
-                    valid_to=datetime.date.fromisoformat(item["valid_to"]),
-                    title=item.get("title", ""),
-                )
+        created = _when(item["created"])
+        if renewed := item.get("renewal_of"):
+            agreement = transitions.start_renewal(
+                agreement=self.agreements[renewed], by=self.coordinator, now=created
+            )
+            if agreement.valid_from != valid_from:
+                raise ValueError(f"{item['key']}: a renewal starts {agreement.valid_from}")
+        else:
+            agreement = services.create_agreement(
+                centre=centre,
+                by=self.coordinator,
+                valid_from=valid_from,
+                valid_to=datetime.date.fromisoformat(item["valid_to"]),
+                title=item.get("title", ""),
+                now=created,
+            )
         self.report.count("samarbeidsavtaler", True)
         self.agreements[item["key"]] = agreement
         for step in item["steps"]:
             if "adopt_framework" in step:
-                # Outside the step's clock, so the version keeps its own date.
+                # Before the step, on its own date: the version keeps the date it was made.
                 self.ensure_framework(step["adopt_framework"])
-            with _at(_when(step["at"])):
-                self.take(agreement, step)
+            self.take(agreement, step)
 
     def take(self, agreement: Agreement, step: dict) -> None:
         by = self.users[step["by"]] if step.get("by") else None
+        now = _when(step["at"])
         if "edit" in step:
             services.save_agreement(
                 agreement=agreement,
@@ -171,27 +136,34 @@ class _Loader:
                 revision=agreement.revision,
                 apply_changes=lambda: self._edit(agreement, step["edit"]),
                 note=step["note"],
+                now=now,
             )
         elif "adopt_framework" in step:
-            services.adopt_framework(agreement=agreement, by=by, revision=agreement.revision)
+            services.adopt_framework(
+                agreement=agreement, by=by, revision=agreement.revision, now=now
+            )
         elif "action" in step:
-            services.apply_transition(
+            transitions.apply_transition(
                 agreement,
                 step["action"],
                 by=by,
                 comment=step.get("comment", ""),
-                on_date=_when(step["at"]).date(),
+                on_date=now.date(),
+                now=now,
+                quiet=True,
             )
         elif "resolve" in step:
-            services.resolve_comment(comment=self.threads[step["resolve"]], by=by)
+            comments.resolve_comment(comment=self.threads[step["resolve"]], by=by, now=now)
         elif "comment" in step:
             clause = agreement.clauses.get(title=step["clause"]) if step.get("clause") else None
-            comment = services.add_comment(
+            comment = comments.add_comment(
                 agreement=agreement,
                 by=by,
                 text=step["comment"],
                 clause=clause,
                 parent=self.threads.get(step.get("reply_to")),
+                now=now,
+                quiet=True,
             )
             if step.get("thread"):
                 self.threads[step["thread"]] = comment

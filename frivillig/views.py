@@ -8,7 +8,8 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import Municipality
 from agreements import access as agreement_access
-from agreements.models import WAITING_FOR, Agreement, Side
+from agreements.models import Agreement
+from agreements.workflow import WAITING_FOR, Side
 from frivillig.lib.access import is_coordinator_of
 from meetings import access as meeting_access
 from meetings.models import FollowUp, Meeting
@@ -82,9 +83,7 @@ def _agreement_card(user, municipality) -> dict | None:
     S = Agreement.Status
     if user.is_leader:
         agreements = list(
-            agreement_access.visible_agreements(user, Agreement.objects.for_list()).exclude(
-                status__in=[S.EXPIRED, S.RENEWED]
-            )
+            agreement_access.visible_agreements(user, Agreement.objects.for_list()).not_ended()
         )
         for agreement in agreements:
             agreement.waiting_reason = agreement.waiting_reason_for(Side.CENTRE)

@@ -1,24 +1,20 @@
 """Comments on an agreement or one of its clauses, by either side."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, services
+from .. import access, comments
 from ..forms import CommentForm
-from ..models import IllegalTransition
+from ..workflow import IllegalTransition
 from .agreement import detail_queryset, render_detail
 
 
 def _commenting_agreement(request, pk):
     """Stranger: 404; someone who may read but has no side (a reader): 403."""
-    agreement = access.get_agreement_for_user(request.user, pk, queryset=detail_queryset())
-    if not access.can_comment_on_agreement(request.user, agreement):
-        raise PermissionDenied
-    return agreement
+    return access.get_agreement_for_party(request.user, pk, queryset=detail_queryset())
 
 
 def _thread_url(agreement, comment) -> str:
@@ -34,7 +30,7 @@ def comment_add(request, pk):
         return render_detail(request, agreement, comment_form=form, status=400)
     data = form.cleaned_data
     try:
-        comment = services.add_comment(
+        comment = comments.add_comment(
             agreement=agreement,
             by=request.user,
             text=data["text"],
@@ -58,7 +54,7 @@ def comment_resolve(request, pk, comment_pk):
     agreement = _commenting_agreement(request, pk)
     comment = get_object_or_404(agreement.comments, pk=comment_pk)
     try:
-        services.resolve_comment(comment=comment, by=request.user)
+        comments.resolve_comment(comment=comment, by=request.user)
     except IllegalTransition as error:
         messages.error(request, str(error))
     else:

@@ -15,7 +15,8 @@ from frivillig.lib.posted import posted_int
 from .. import access, services, versions
 from ..forms import rebase_clause_rows
 from ..framework_forms import FrameworkEditForms, take_in_newer
-from ..models import Agreement, AgreementClause, FrameworkVersion, StaleAgreement
+from ..models import Agreement, AgreementClause, FrameworkVersion
+from ..workflow import StaleAgreement
 from .history import (
     captions,
     change_summary,
@@ -42,7 +43,7 @@ def _outdated_agreements(user, framework):
     agreements = (
         access.visible_agreements(user, own)
         .exclude(framework_version=current)
-        .exclude(status__in=[Agreement.Status.EXPIRED, Agreement.Status.RENEWED])
+        .not_ended()
         .select_related("centre", "framework_version")
         .defer("framework_version__snapshot")
         .prefetch_related(

@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frivillig import changelog
-from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.editing import author_name, saved_by_line
 from frivillig.lib.posted import posted_int
 from plans.models import Goal, Strategy
 
 from .. import access, services, versions
 from ..framework_forms import VersionPickForm
-from ..models import Agreement, AgreementLocked, FrameworkVersion, StaleAgreement
+from ..models import Agreement, FrameworkVersion
+from ..workflow import AgreementLocked, StaleAgreement
 
 # --- shared with the framework pages ---------------------------------------------------
 
@@ -132,10 +132,6 @@ def _agreement(request, pk, *, write=False):
     )
 
 
-def _may_restore(user, agreement) -> bool:
-    return agreement.is_editable and is_coordinator_of(user, agreement.municipality_id)
-
-
 def version_list(request, pk):
     agreement = _agreement(request, pk)
     rows = history(agreement.versions.all())
@@ -212,7 +208,8 @@ def version_detail(request, pk, number):
             "fields": _field_rows(version.snapshot),
             "clauses": _clauses_with_anchors(version.snapshot),
             "framework_version": framework_version,
-            "may_restore": version.number != latest and _may_restore(request.user, agreement),
+            "may_restore": version.number != latest
+            and access.may_restore_version(request.user, agreement),
         },
     )
 

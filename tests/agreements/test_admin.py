@@ -3,7 +3,8 @@ leaders are kept out."""
 
 import pytest
 
-from agreements import services
+from agreements import comments as agreement_comments
+from agreements import transitions
 
 MODELS = [
     "framework",
@@ -15,8 +16,8 @@ MODELS = [
 
 @pytest.fixture
 def objects(agreement, framework, leader_a):
-    services.add_comment(agreement=agreement, by=leader_a, text="Hei")
-    agreement.apply("send", by=framework.current_version.created_by)
+    agreement_comments.add_comment(agreement=agreement, by=leader_a, text="Hei")
+    transitions.apply_transition(agreement, "send", by=framework.current_version.created_by)
     return {
         "framework": framework,
         "frameworkversion": framework.current_version,

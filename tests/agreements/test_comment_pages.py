@@ -4,6 +4,7 @@ resolve, the other side mailed, and bad input explained where it was typed."""
 from django.core import mail
 from django.urls import reverse
 
+from agreements import comments as agreement_comments
 from agreements import services
 from agreements.models import Comment
 
@@ -34,7 +35,7 @@ def test_leader_comments_on_a_clause_and_the_coordinator_is_mailed(
 def test_coordinator_replies_and_the_leader_is_mailed(
     client_for, leader_a, leader_b, coordinator, agreement, django_capture_on_commit_callbacks
 ):
-    thread = services.add_comment(agreement=agreement, by=leader_a, text="Spørsmål")
+    thread = agreement_comments.add_comment(agreement=agreement, by=leader_a, text="Spørsmål")
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(coordinator).post(
             add_url(agreement), {"text": "Godt forslag.", "parent": thread.pk}
@@ -68,7 +69,7 @@ def test_a_clause_or_thread_of_another_agreement_is_refused(
     client_for, leader_a, coordinator, agreement, centre_b
 ):
     other = drafted_agreement(centre_b, by=coordinator)
-    foreign_thread = services.add_comment(agreement=other, by=coordinator, text="Gulset")
+    foreign_thread = agreement_comments.add_comment(agreement=other, by=coordinator, text="Gulset")
     client = client_for(leader_a)
     # Common clauses share the framework's keys, so a local clause of the other agreement.
     clause = AgreementClauseFactory(agreement=other, title="Gulsets eget punkt")
@@ -96,7 +97,9 @@ def test_a_comment_on_a_clause_deleted_meanwhile_is_explained_and_kept(
 
 
 def test_either_side_marks_a_thread_resolved(client_for, leader_a, coordinator, agreement):
-    thread = services.add_comment(agreement=agreement, by=coordinator, text="Er dette greit?")
+    thread = agreement_comments.add_comment(
+        agreement=agreement, by=coordinator, text="Er dette greit?"
+    )
     url = reverse("agreements:comment_resolve", args=[agreement.pk, thread.pk])
     page = client_for(leader_a).get(agreement.get_absolute_url()).content.decode()
     assert url in page
@@ -112,7 +115,7 @@ def test_a_comment_of_another_agreement_cannot_be_resolved_through_this_one(
     client_for, coordinator, agreement, centre_b
 ):
     other = drafted_agreement(centre_b, by=coordinator)
-    thread = services.add_comment(agreement=other, by=coordinator, text="Gulset")
+    thread = agreement_comments.add_comment(agreement=other, by=coordinator, text="Gulset")
     url = reverse("agreements:comment_resolve", args=[agreement.pk, thread.pk])
     assert client_for(coordinator).post(url).status_code == 404
     thread.refresh_from_db()
@@ -122,16 +125,18 @@ def test_a_comment_of_another_agreement_cannot_be_resolved_through_this_one(
 def test_a_reader_sees_the_comments_of_a_signed_agreement_without_forms(
     client_for, reader, leader_a, signed_agreement
 ):
-    services.add_comment(agreement=signed_agreement, by=leader_a, text="Takk for samarbeidet")
+    agreement_comments.add_comment(
+        agreement=signed_agreement, by=leader_a, text="Takk for samarbeidet"
+    )
     page = client_for(reader).get(signed_agreement.get_absolute_url()).content.decode()
     assert "Takk for samarbeidet" in page
     assert add_url(signed_agreement) not in page
 
 
 def test_the_list_counts_open_comment_threads(client_for, coordinator, leader_a, agreement):
-    services.add_comment(agreement=agreement, by=leader_a, text="1")
-    resolved = services.add_comment(agreement=agreement, by=leader_a, text="2")
-    services.resolve_comment(comment=resolved, by=coordinator)
+    agreement_comments.add_comment(agreement=agreement, by=leader_a, text="1")
+    resolved = agreement_comments.add_comment(agreement=agreement, by=leader_a, text="2")
+    agreement_comments.resolve_comment(comment=resolved, by=coordinator)
     listing = client_for(coordinator).get(reverse("agreements:list")).content.decode()
     assert "1 åpen" in listing and "2 åpne" not in listing
 
@@ -140,7 +145,9 @@ def test_a_clause_keeps_its_comments_when_the_new_framework_text_is_taken_in(
     client_for, leader_a, coordinator, agreement, framework
 ):
     meetings = agreement.clauses.get(title="Møter")
-    services.add_comment(agreement=agreement, by=leader_a, text="Oftere møter?", clause=meetings)
+    agreement_comments.add_comment(
+        agreement=agreement, by=leader_a, text="Oftere møter?", clause=meetings
+    )
     framework.clauses.filter(title="Møter").update(text="Partene møtes to ganger i året.")
     services.save_framework(
         framework=framework, by=coordinator, revision=framework.revision, apply_changes=lambda: None

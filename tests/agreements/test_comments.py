@@ -4,8 +4,9 @@ by e-mail."""
 import pytest
 from django.core import mail
 
-from agreements import services
-from agreements.models import Comment, IllegalTransition
+from agreements import comments as agreement_comments
+from agreements.models import Comment
+from agreements.workflow import IllegalTransition
 
 from ..factories import CoordinatorFactory, LeaderFactory, drafted_agreement
 
@@ -20,7 +21,7 @@ def test_a_leaders_comment_on_a_clause_mails_the_coordinators(
     second = CoordinatorFactory(username="koordinator-2", municipality=agreement.municipality)
     clause = clause_titled(agreement, "Møter")
     comment = run_on_commit(
-        services.add_comment,
+        agreement_comments.add_comment,
         agreement=agreement,
         by=leader_a,
         text="  Kan vi møtes i nærmiljøforumet?  ",
@@ -40,10 +41,14 @@ def test_a_coordinators_reply_mails_the_centres_leaders(
     run_on_commit, agreement, leader_a, leader_b, coordinator
 ):
     second_leader = LeaderFactory(username="leder-a2", centre=agreement.centre)
-    question = services.add_comment(agreement=agreement, by=leader_a, text="Spørsmål?")
+    question = agreement_comments.add_comment(agreement=agreement, by=leader_a, text="Spørsmål?")
     mail.outbox.clear()
     reply = run_on_commit(
-        services.add_comment, agreement=agreement, by=coordinator, text="Svar.", parent=question
+        agreement_comments.add_comment,
+        agreement=agreement,
+        by=coordinator,
+        text="Svar.",
+        parent=question,
     )
     assert reply.parent == question
     assert sorted(m.to[0] for m in mail.outbox) == sorted([leader_a.email, second_leader.email])
@@ -51,25 +56,35 @@ def test_a_coordinators_reply_mails_the_centres_leaders(
 
 
 def test_a_comment_on_the_whole_agreement_has_no_clause(run_on_commit, agreement, coordinator):
-    comment = run_on_commit(services.add_comment, agreement=agreement, by=coordinator, text="Hei")
+    comment = run_on_commit(
+        agreement_comments.add_comment, agreement=agreement, by=coordinator, text="Hei"
+    )
     assert comment.clause_key is None and comment.clause_title == ""
     assert "har kommentert «" in mail.outbox[0].body
 
 
 def test_a_reply_to_a_reply_joins_the_thread_and_its_clause(agreement, leader_a, coordinator):
     clause = clause_titled(agreement, "Formål")
-    first = services.add_comment(agreement=agreement, by=leader_a, text="1", clause=clause)
-    second = services.add_comment(agreement=agreement, by=coordinator, text="2", parent=first)
-    third = services.add_comment(agreement=agreement, by=leader_a, text="3", parent=second)
+    first = agreement_comments.add_comment(
+        agreement=agreement, by=leader_a, text="1", clause=clause
+    )
+    second = agreement_comments.add_comment(
+        agreement=agreement, by=coordinator, text="2", parent=first
+    )
+    third = agreement_comments.add_comment(
+        agreement=agreement, by=leader_a, text="3", parent=second
+    )
     assert third.parent == first and third.clause_key == clause.key
-    threads = list(services.comment_threads(agreement))
+    threads = list(agreement_comments.comment_threads(agreement))
     assert threads == [first]
     assert [r.text for r in threads[0].replies.all()] == ["2", "3"]
 
 
 def test_a_thread_keeps_its_clause_after_the_clause_is_renamed(agreement, leader_a):
     clause = clause_titled(agreement, "Formål")
-    comment = services.add_comment(agreement=agreement, by=leader_a, text="1", clause=clause)
+    comment = agreement_comments.add_comment(
+        agreement=agreement, by=leader_a, text="1", clause=clause
+    )
     clause.title = "Hensikt"
     clause.save()
     assert Comment.objects.get(pk=comment.pk).clause_key == clause.key
@@ -78,34 +93,40 @@ def test_a_thread_keeps_its_clause_after_the_clause_is_renamed(agreement, leader
 @pytest.mark.parametrize("who", ["leader_b", "reader", "other_coordinator"])
 def test_only_the_two_sides_may_comment(who, cast, agreement):
     with pytest.raises(IllegalTransition):
-        services.add_comment(agreement=agreement, by=cast[who], text="Hei")
+        agreement_comments.add_comment(agreement=agreement, by=cast[who], text="Hei")
     assert not agreement.comments.exists()
 
 
 def test_either_side_resolves_a_thread_and_a_reply_reopens_it(agreement, leader_a, coordinator):
-    thread = services.add_comment(agreement=agreement, by=leader_a, text="Endre?")
-    reply = services.add_comment(agreement=agreement, by=coordinator, text="Ja", parent=thread)
-    services.resolve_comment(comment=reply, by=leader_a)
+    thread = agreement_comments.add_comment(agreement=agreement, by=leader_a, text="Endre?")
+    reply = agreement_comments.add_comment(
+        agreement=agreement, by=coordinator, text="Ja", parent=thread
+    )
+    agreement_comments.resolve_comment(comment=reply, by=leader_a)
     thread.refresh_from_db()
     assert thread.is_resolved and thread.resolved_by == leader_a
     assert not Comment.objects.get(pk=reply.pk).is_resolved  # the thread is resolved as a whole
 
-    services.add_comment(agreement=agreement, by=coordinator, text="Likevel", parent=thread)
+    agreement_comments.add_comment(
+        agreement=agreement, by=coordinator, text="Likevel", parent=thread
+    )
     thread.refresh_from_db()
     assert not thread.is_resolved and thread.resolved_by is None
 
 
 @pytest.mark.parametrize("who", ["leader_b", "reader", "other_coordinator"])
 def test_only_the_two_sides_may_resolve(who, cast, agreement, leader_a):
-    thread = services.add_comment(agreement=agreement, by=leader_a, text="Endre?")
+    thread = agreement_comments.add_comment(agreement=agreement, by=leader_a, text="Endre?")
     with pytest.raises(IllegalTransition):
-        services.resolve_comment(comment=thread, by=cast[who])
+        agreement_comments.resolve_comment(comment=thread, by=cast[who])
     thread.refresh_from_db()
     assert not thread.is_resolved
 
 
 def test_comments_are_possible_in_every_state(signed_agreement, leader_a):
-    services.add_comment(agreement=signed_agreement, by=leader_a, text="Takk for samarbeidet")
+    agreement_comments.add_comment(
+        agreement=signed_agreement, by=leader_a, text="Takk for samarbeidet"
+    )
     assert signed_agreement.comments.count() == 1
 
 
@@ -115,5 +136,5 @@ def test_a_centre_without_leaders_is_mailed_at_its_own_address(
     centre_b.email = "post@gulset.no"
     centre_b.save()
     agreement = drafted_agreement(centre_b, by=coordinator)
-    run_on_commit(services.add_comment, agreement=agreement, by=coordinator, text="Hei")
+    run_on_commit(agreement_comments.add_comment, agreement=agreement, by=coordinator, text="Hei")
     assert [m.to for m in mail.outbox] == [["post@gulset.no"]]

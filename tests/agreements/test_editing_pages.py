@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from agreements import transitions
 from agreements.models import Agreement, AgreementClause
 
 from ..factories import CoordinatorFactory, drafted_agreement
@@ -164,7 +165,7 @@ def test_a_clause_needs_a_title_and_text(client_for, coordinator, with_local):
 
 def test_a_sent_agreement_is_not_edited(client_for, coordinator, with_local):
     data = edit_post(with_local, grant_amount=5)
-    with_local.apply("send", by=coordinator)
+    transitions.apply_transition(with_local, "send", by=coordinator)
     client = client_for(coordinator)
     response = client.get(edit_url(with_local))
     assert response.status_code == 302 and response.url == with_local.get_absolute_url()

@@ -3,15 +3,10 @@ differs, and taking the new common text into a draft in one step."""
 
 import pytest
 
-from agreements import services
-from agreements.models import (
-    Agreement,
-    AgreementClause,
-    AgreementLocked,
-    FrameworkClause,
-    StaleAgreement,
-)
+from agreements import services, transitions
+from agreements.models import Agreement, AgreementClause, FrameworkClause
 from agreements.versions import compare_frameworks
+from agreements.workflow import AgreementLocked, StaleAgreement
 
 from ..factories import TargetGroupFactory, drafted_agreement, framework_with_clauses
 from .conftest import fresh
@@ -142,7 +137,7 @@ def test_adopting_the_framework_takes_the_new_common_text_and_keeps_local_clause
 
 
 def test_a_sent_agreement_cannot_take_in_the_framework(agreement, framework, coordinator):
-    agreement.apply("send", by=coordinator)
+    transitions.apply_transition(agreement, "send", by=coordinator)
     edit_framework(framework, coordinator, reword_meetings(framework))
     with pytest.raises(AgreementLocked):
         services.adopt_framework(agreement=agreement, by=coordinator, revision=0)

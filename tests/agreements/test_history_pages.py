@@ -4,7 +4,7 @@ by word (marked with <ins>/<del> and hidden words, not by colour alone), and res
 import pytest
 from django.urls import reverse
 
-from agreements import services
+from agreements import services, transitions
 from agreements.models import AgreementClause
 
 from .conftest import fresh
@@ -137,7 +137,7 @@ def test_restoring_from_a_stale_page_restores_nothing(client_for, coordinator, t
 
 
 def test_a_sent_agreement_cannot_be_restored(client_for, coordinator, three_versions):
-    three_versions.apply("send", by=coordinator)
+    transitions.apply_transition(three_versions, "send", by=coordinator)
     client = client_for(coordinator)
     url = reverse("agreements:version_restore", args=[three_versions.pk, 1])
     assert client.get(url).status_code == 302

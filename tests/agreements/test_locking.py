@@ -3,8 +3,9 @@ who saved, and nothing is written; a non-draft agreement cannot change at all.""
 
 import pytest
 
-from agreements import services
-from agreements.models import Agreement, AgreementLocked, StaleAgreement
+from agreements import services, transitions
+from agreements.models import Agreement
+from agreements.workflow import AgreementLocked, StaleAgreement
 
 from .conftest import fresh
 
@@ -68,8 +69,8 @@ def test_the_text_is_locked_outside_draft_and_changes_requested(status, agreemen
 
 
 def test_changes_can_be_made_when_the_centre_asks_for_them(agreement, coordinator, leader_a):
-    agreement.apply("send", by=coordinator)
-    agreement.apply("request_changes", by=leader_a, comment="Mer penger")
+    transitions.apply_transition(agreement, "send", by=coordinator)
+    transitions.apply_transition(agreement, "request_changes", by=leader_a, comment="Mer penger")
     services.save_agreement(
         agreement=agreement, by=coordinator, revision=0, apply_changes=set_grant(agreement, 9)
     )

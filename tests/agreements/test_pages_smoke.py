@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from agreements import services
+from agreements import comments as agreement_comments
+from agreements import services, transitions
 from agreements.models import Agreement, AgreementClause, Comment
 
 from .conftest import fresh
@@ -148,7 +149,7 @@ def test_stale_edit_shows_who_saved_and_goes_through_on_the_second_save(
 
 
 def test_leader_comments_and_approves(client_for, leader_a, coordinator, agreement):
-    services.apply_transition(agreement, "send", by=coordinator)
+    transitions.apply_transition(agreement, "send", by=coordinator)
     client = client_for(leader_a)
     detail = reverse("agreements:detail", args=[agreement.pk])
     assert "Godkjenn for sentralen" in client.get(detail).content.decode()
@@ -210,8 +211,10 @@ def test_agreement_page_costs_the_same_however_long_the_history(cast, client_for
     url = reverse("agreements:detail", args=[agreement.pk])
     coordinator = cast["coordinator"]
     # One of each, so the prefetches that run only when there is something are counted.
-    first = services.add_comment(agreement=agreement, by=coordinator, text="Første")
-    services.add_comment(agreement=agreement, by=cast["leader_a"], text="Svar", parent=first)
+    first = agreement_comments.add_comment(agreement=agreement, by=coordinator, text="Første")
+    agreement_comments.add_comment(
+        agreement=agreement, by=cast["leader_a"], text="Svar", parent=first
+    )
     client.get(url)
     before = count_queries(client, url)
     for n in range(50):
@@ -221,12 +224,14 @@ def test_agreement_page_costs_the_same_however_long_the_history(cast, client_for
     clause = agreement.clauses.first()
     AgreementClause.objects.create(agreement=agreement, title="Ekstra", text="Tekst", order=99)
     for n in range(5):
-        parent = services.add_comment(
+        parent = agreement_comments.add_comment(
             agreement=agreement, by=coordinator, text=f"K{n}", clause=clause
         )
-        services.add_comment(agreement=agreement, by=cast["leader_a"], text="Svar", parent=parent)
-    services.apply_transition(agreement, "send", by=coordinator)
-    services.apply_transition(agreement, "withdraw", by=coordinator)
+        agreement_comments.add_comment(
+            agreement=agreement, by=cast["leader_a"], text="Svar", parent=parent
+        )
+    transitions.apply_transition(agreement, "send", by=coordinator)
+    transitions.apply_transition(agreement, "withdraw", by=coordinator)
     after = count_queries(client, url)
     print(f"agreement page queries for {user}: {before} -> {after}")
     assert after == before

@@ -9,8 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from agreements import services
-from agreements.models import Agreement, AgreementClause, FrameworkClause, IllegalTransition
+from agreements import services, transitions
+from agreements.models import Agreement, AgreementClause, FrameworkClause
+from agreements.workflow import IllegalTransition
 
 from ..factories import AgreementFactory
 from .conftest import fresh
@@ -40,7 +41,7 @@ def active(framework, centre_a, coordinator, leader_a):
 
 
 def test_a_renewal_is_a_draft_for_the_next_period(active, coordinator):
-    renewal = services.start_renewal(agreement=active, by=coordinator)
+    renewal = transitions.start_renewal(agreement=active, by=coordinator)
     assert renewal.status == S.DRAFT and renewal.renewal_of == active
     assert renewal.valid_from == datetime.date(2028, 1, 1)
     assert renewal.valid_to == datetime.date(2031, 12, 31)
@@ -56,7 +57,7 @@ def test_a_renewal_takes_the_current_framework_and_the_local_text(active, framew
     current = services.save_framework(
         framework=framework, by=coordinator, revision=framework.revision, apply_changes=lambda: None
     )
-    renewal = services.start_renewal(agreement=active, by=coordinator)
+    renewal = transitions.start_renewal(agreement=active, by=coordinator)
     assert renewal.framework_version == current
     clauses = {c.title: c for c in renewal.clauses.all()}
     assert clauses["Møter"].text == "Oftere møter." and clauses["Møter"].is_common
@@ -72,8 +73,8 @@ def test_a_renewal_takes_the_current_framework_and_the_local_text(active, framew
 
 
 def test_starting_a_renewal_twice_gives_the_same_draft(active, coordinator):
-    first = services.start_renewal(agreement=active, by=coordinator)
-    assert services.start_renewal(agreement=active, by=coordinator) == first
+    first = transitions.start_renewal(agreement=active, by=coordinator)
+    assert transitions.start_renewal(agreement=active, by=coordinator) == first
     assert active.renewals.count() == 1
 
 
@@ -81,24 +82,24 @@ def test_starting_a_renewal_twice_gives_the_same_draft(active, coordinator):
 def test_only_an_agreement_in_force_can_be_renewed(status, active, coordinator):
     Agreement.objects.filter(pk=active.pk).update(status=status)
     with pytest.raises(IllegalTransition):
-        services.start_renewal(agreement=fresh(active), by=coordinator)
+        transitions.start_renewal(agreement=fresh(active), by=coordinator)
 
 
 @pytest.mark.parametrize("who", ["leader_a", "leader_b", "reader", "other_coordinator"])
 def test_only_the_municipality_starts_a_renewal(who, cast, active):
     with pytest.raises(IllegalTransition):
-        services.start_renewal(agreement=active, by=cast[who])
+        transitions.start_renewal(agreement=active, by=cast[who])
     assert not active.renewals.exists()
 
 
 def test_the_old_agreement_is_renewed_when_the_new_one_is_signed(active, coordinator, leader_a):
     Agreement.objects.filter(pk=active.pk).update(status=S.RENEWAL_DUE)
-    renewal = services.start_renewal(agreement=fresh(active), by=coordinator)
-    renewal.apply("send", by=coordinator)
-    renewal.apply("approve_centre", by=leader_a)
+    renewal = transitions.start_renewal(agreement=fresh(active), by=coordinator)
+    transitions.apply_transition(renewal, "send", by=coordinator)
+    transitions.apply_transition(renewal, "approve_centre", by=leader_a)
     assert fresh(active).status == S.RENEWAL_DUE
-    renewal.apply("approve_municipality", by=coordinator)
-    renewal.apply("mark_signed", by=coordinator)
+    transitions.apply_transition(renewal, "approve_municipality", by=coordinator)
+    transitions.apply_transition(renewal, "mark_signed", by=coordinator)
     assert fresh(renewal).status == S.SIGNED  # its period has not started
     assert fresh(active).status == S.RENEWED
     event = active.events.get()
@@ -123,7 +124,7 @@ def test_refresh_states_activates_flags_and_expires(centre_a, centre_b):
     signed_too_late = make(centre_b, S.SIGNED, days(-900), days(-1))
     draft = make(centre_b, S.DRAFT, days(-900), days(-1))
 
-    counts = services.refresh_states(today=TODAY)
+    counts = transitions.refresh_states(today=TODAY)
 
     assert counts == {"activate": 1, "expire": 3, "flag_renewal": 1}
     assert fresh(starts_today).status == S.ACTIVE
@@ -142,20 +143,24 @@ def test_refresh_states_activates_flags_and_expires(centre_a, centre_b):
 
 def test_an_agreement_that_starts_inside_the_notice_period_is_activated_and_flagged(centre_a):
     agreement = make(centre_a, S.SIGNED, TODAY, days(30))
-    services.refresh_states(today=TODAY)
+    transitions.refresh_states(today=TODAY)
     assert fresh(agreement).status == S.RENEWAL_DUE
     assert [e.action for e in agreement.events.all()] == ["activate", "flag_renewal"]
 
 
 def test_refresh_states_twice_changes_nothing_more(centre_a):
     make(centre_a, S.ACTIVE, days(-900), days(10))
-    assert services.refresh_states(today=TODAY)["flag_renewal"] == 1
-    assert services.refresh_states(today=TODAY) == {"activate": 0, "expire": 0, "flag_renewal": 0}
+    assert transitions.refresh_states(today=TODAY)["flag_renewal"] == 1
+    assert transitions.refresh_states(today=TODAY) == {
+        "activate": 0,
+        "expire": 0,
+        "flag_renewal": 0,
+    }
 
 
 def test_a_dry_run_counts_and_changes_nothing(centre_a):
     agreement = make(centre_a, S.ACTIVE, days(-900), days(10))
-    assert services.refresh_states(today=TODAY, dry_run=True)["flag_renewal"] == 1
+    assert transitions.refresh_states(today=TODAY, dry_run=True)["flag_renewal"] == 1
     assert fresh(agreement).status == S.ACTIVE and not agreement.events.exists()
 
 

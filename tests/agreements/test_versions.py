@@ -6,9 +6,10 @@ import random
 
 import pytest
 
-from agreements import services, versions
-from agreements.models import AgreementClause, AgreementLocked
+from agreements import services, transitions, versions
+from agreements.models import AgreementClause
 from agreements.versions import Segment, compare, word_diff
+from agreements.workflow import AgreementLocked
 
 from ..factories import GoalFactory, PlanFactory
 from .conftest import fresh
@@ -317,7 +318,7 @@ def test_restoring_an_old_version_keeps_its_goals(agreement, coordinator):
 
 
 def test_a_sent_agreement_cannot_be_restored(agreement, coordinator):
-    agreement.apply("send", by=coordinator)
+    transitions.apply_transition(agreement, "send", by=coordinator)
     with pytest.raises(AgreementLocked):
         services.restore_version(
             agreement=agreement, version=agreement.versions.get(), by=coordinator, revision=0

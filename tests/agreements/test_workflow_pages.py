@@ -8,7 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from agreements import services
+from agreements import comments as agreement_comments
+from agreements import services, transitions
 from agreements.models import Agreement, AgreementClause, FrameworkClause
 
 from ..factories import CoordinatorFactory, TargetGroupFactory, drafted_agreement
@@ -152,16 +153,16 @@ def test_only_the_municipality_gets_the_edit_button_and_only_in_a_draft(
     edit = reverse("agreements:edit", args=[agreement.pk])
     assert edit in detail(client_for(coordinator), agreement)
     assert edit not in detail(client_for(leader_a), agreement)
-    agreement.apply("send", by=coordinator)
+    transitions.apply_transition(agreement, "send", by=coordinator)
     assert edit not in detail(client_for(coordinator), agreement)
 
 
 def test_the_page_survives_an_author_whose_account_was_deleted(
     client_for, admin_user, agreement, coordinator, leader_a
 ):
-    thread = services.add_comment(agreement=agreement, by=leader_a, text="Et spørsmål")
-    services.resolve_comment(comment=thread, by=coordinator)
-    agreement.apply("send", by=coordinator)
+    thread = agreement_comments.add_comment(agreement=agreement, by=leader_a, text="Et spørsmål")
+    agreement_comments.resolve_comment(comment=thread, by=coordinator)
+    transitions.apply_transition(agreement, "send", by=coordinator)
     coordinator.delete()  # created_by, updated_by, the version's and the event's author: null
     client = client_for(admin_user)
     assert client.get(reverse("agreements:detail", args=[agreement.pk])).status_code == 200
@@ -172,8 +173,10 @@ def test_the_page_survives_an_author_whose_account_was_deleted(
 def test_the_page_says_who_took_each_step(client_for, coordinator, leader_a, agreement):
     coordinator.first_name, coordinator.last_name = "Kari", "Koordinator"
     coordinator.save()
-    agreement.apply("send", by=coordinator)
-    agreement.apply("request_changes", by=leader_a, comment="Ta med nærmiljøforumet.")
+    transitions.apply_transition(agreement, "send", by=coordinator)
+    transitions.apply_transition(
+        agreement, "request_changes", by=leader_a, comment="Ta med nærmiljøforumet."
+    )
     page = detail(client_for(leader_a), agreement)
     assert "Sendt til sentralen" in page and "Kari Koordinator" in page
     assert "Sentralen ba om endringer" in page and "Ta med nærmiljøforumet." in page
@@ -348,7 +351,7 @@ def test_typed_markup_is_shown_as_text_everywhere(client_for, coordinator, leade
         )
 
     services.save_agreement(agreement=agreement, by=coordinator, revision=0, apply_changes=add)
-    services.add_comment(agreement=agreement, by=leader_a, text=f"Kommentar {evil}")
+    agreement_comments.add_comment(agreement=agreement, by=leader_a, text=f"Kommentar {evil}")
     client = client_for(coordinator)
     for url in (
         agreement.get_absolute_url(),

@@ -5,7 +5,7 @@ page costs the same queries with one change and with many."""
 import pytest
 from django.urls import reverse
 
-from agreements import services as agreement_services
+from agreements import transitions as agreement_transitions
 from centres.models import Centre
 from frivillig.lib import history
 from surveys.models import Answer, SurveyResponse
@@ -189,8 +189,8 @@ def _make_changes(n, *, centre, question, goal, response, agreement, coordinator
         question.save()
         goal.title = f"Mål {i}"
         goal.save()
-        agreement_services.apply_transition(agreement, "send", by=coordinator)
-        agreement_services.apply_transition(agreement, "withdraw", by=coordinator)
+        agreement_transitions.apply_transition(agreement, "send", by=coordinator)
+        agreement_transitions.apply_transition(agreement, "withdraw", by=coordinator)
         answer = Answer.objects.filter(response=response, question=question).first()
         if answer is None:
             answer = Answer.objects.create(response=response, question=question, text="Svar")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from agreements.services import refresh_states
+from agreements.transitions import refresh_states
 
 
 class Command(BaseCommand):

@@ -1,16 +1,11 @@
-"""Cooperation agreements between a municipality and its centres.
-
-A municipality keeps one common framework ("felles ramme") of numbered clauses; each
-agreement copies the framework's clauses as its common part and adds local clauses for
-the centre. Both the framework and every agreement are versioned: the live rows are the
-current text, and every saved change writes an immutable snapshot (a version) that can be
-compared with any other and restored. An agreement moves through its states only by the
-transitions in `TRANSITIONS`, each taken by one side and recorded as an event.
+"""An agreement between a municipality and one of its centres: its clauses (the common
+ones copied from the framework, and the centre's local ones), its versions, the events of
+its workflow and the comments of both sides. The states and transitions are the data of
+agreements.workflow; agreements.transitions takes them.
 """
 
 import datetime
 import uuid
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,155 +20,8 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Municipality
 from centres.models import Centre
 
-# A renewal is due this many days before an active agreement ends.
-RENEWAL_NOTICE_DAYS = 90
-
-
-class Framework(models.Model):
-    """The common framework of a municipality's agreements. Its clauses are the current
-    text; `current_version` is the snapshot agreements are compared with."""
-
-    municipality = models.OneToOneField(
-        Municipality,
-        verbose_name=_("kommune"),
-        on_delete=models.PROTECT,
-        related_name="agreement_framework",
-    )
-    title = models.CharField(
-        _("tittel"), max_length=200, default=_("Felles ramme for samarbeidsavtaler")
-    )
-    introduction = models.TextField(
-        _("innledning"),
-        blank=True,
-        help_text=_("Hva rammen bygger på og hvordan den brukes i avtalene."),
-    )
-    current_version = models.ForeignKey(
-        "FrameworkVersion",
-        verbose_name=_("gjeldende versjon"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # Raised by every save; an edit form carries the revision it was rendered from.
-    revision = models.PositiveIntegerField(_("revisjon"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("felles ramme")
-        verbose_name_plural = _("felles rammer")
-
-    def __str__(self):
-        return f"{self.title} ({self.municipality})"
-
-    def get_absolute_url(self):
-        return reverse("agreements:framework", args=[self.municipality.slug])
-
-
-class FrameworkClause(models.Model):
-    framework = models.ForeignKey(
-        Framework, verbose_name=_("ramme"), on_delete=models.CASCADE, related_name="clauses"
-    )
-    # The clause's identity across framework versions and in the agreements that copy it.
-    key = models.UUIDField(_("nøkkel"), default=uuid.uuid4, editable=False)
-    order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
-    title = models.CharField(_("overskrift"), max_length=200)
-    text = models.TextField(_("tekst"))
-    # What the clause is anchored in: the regulation, a plan, or a municipal goal.
-    reference = models.CharField(
-        _("forankring"),
-        max_length=300,
-        blank=True,
-        help_text=_("For eksempel «Forskrift om tilskudd til frivilligsentraler § 1»."),
-    )
-    reference_url = models.URLField(_("lenke til forankringen"), blank=True)
-    goal = models.ForeignKey(
-        "plans.Goal",
-        verbose_name=_("kommunalt mål"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="framework_clauses",
-    )
-    strategy = models.ForeignKey(
-        "plans.Strategy",
-        verbose_name=_("kommunal strategi"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="framework_clauses",
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("punkt i felles ramme")
-        verbose_name_plural = _("punkter i felles ramme")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["framework", "key"], name="framework_clause_key")
-        ]
-
-    def __str__(self):
-        return self.title
-
-
-class Version(models.Model):
-    """An immutable snapshot of a text, written by every saved change: numbered 1, 2, …
-    per document, with who saved it, when, and a note on what changed."""
-
-    number = models.PositiveIntegerField(_("versjon"))
-    snapshot = models.JSONField(_("innhold"))
-    note = models.CharField(_("hva er endret"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("lagret av"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("lagret"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return _("Versjon %(number)s") % {"number": self.number}
-
-    @classmethod
-    def record(cls, *, by, note: str, snapshot: dict, **document):
-        """The next version of `document` (e.g. agreement=…)."""
-        last = (
-            cls.objects.filter(**document)
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
-        )
-        return cls.objects.create(
-            number=(last or 0) + 1, snapshot=snapshot, note=note, created_by=by, **document
-        )
-
-
-class FrameworkVersion(Version):
-    framework = models.ForeignKey(
-        Framework, verbose_name=_("ramme"), on_delete=models.CASCADE, related_name="versions"
-    )
-    # snapshot: {"title", "introduction", "clauses": [{"key", "title", "text", "reference",
-    #  "reference_url", "goal_id", "strategy_id"}]}
-
-    class Meta:
-        verbose_name = _("versjon av felles ramme")
-        verbose_name_plural = _("versjoner av felles ramme")
-        ordering = ["framework", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["framework", "number"], name="framework_version_number")
-        ]
-
-    @property
-    def clauses(self) -> list[dict]:
-        return self.snapshot.get("clauses", [])
+from .. import workflow
+from .framework import FrameworkVersion, Version
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -185,9 +33,7 @@ class AgreementQuerySet(models.QuerySet):
 
     def with_renewal_state(self):
         """Adds `renewal_started`: a renewal of the agreement exists that has not lapsed."""
-        renewals = Agreement.objects.filter(renewal_of=OuterRef("pk")).exclude(
-            status=Agreement.Status.EXPIRED
-        )
+        renewals = Agreement.objects.filter(renewal_of=OuterRef("pk")).renewals_under_way()
         return self.annotate(renewal_started=Exists(renewals))
 
     def for_list(self):
@@ -201,31 +47,22 @@ class AgreementQuerySet(models.QuerySet):
     def editable(self):
         return self.filter(status__in=Agreement.EDITABLE)
 
+    def not_ended(self):
+        """The agreements that have not ended (expired or been renewed): those still
+        followed up, and still following the framework."""
+        return self.exclude(status__in=Agreement.ENDED)
+
+    def renewals_under_way(self):
+        """Renewals that have not lapsed: a renewal that expired unsigned does not count."""
+        return self.exclude(status=Agreement.Status.EXPIRED)
+
 
 class Agreement(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Utkast")
-        SENT = "sent", _("Sendt til sentralen")
-        CHANGES_REQUESTED = "changes_requested", _("Sentralen ønsker endringer")
-        APPROVED_BY_CENTRE = "approved_by_centre", _("Godkjent av sentralen")
-        APPROVED_BY_MUNICIPALITY = "approved_by_municipality", _("Godkjent av kommunen")
-        SIGNED = "signed", _("Signert")
-        ACTIVE = "active", _("Gjeldende")
-        RENEWAL_DUE = "renewal_due", _("Skal fornyes")
-        EXPIRED = "expired", _("Utløpt")
-        RENEWED = "renewed", _("Fornyet")
-
-    # The text is changed by the municipality while drafting, never after approval.
-    EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
-    # In force, or about to be: what readers see and what a renewal starts from.
-    IN_FORCE = (Status.ACTIVE, Status.RENEWAL_DUE)
-    CONCLUDED = (
-        Status.SIGNED,
-        Status.ACTIVE,
-        Status.RENEWAL_DUE,
-        Status.EXPIRED,
-        Status.RENEWED,
-    )
+    Status = workflow.Status
+    EDITABLE = workflow.EDITABLE
+    IN_FORCE = workflow.IN_FORCE
+    CONCLUDED = workflow.CONCLUDED
+    ENDED = workflow.ENDED
 
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("kommune"), on_delete=models.PROTECT, related_name="agreements"
@@ -339,18 +176,27 @@ class Agreement(models.Model):
         return self.status in self.EDITABLE
 
     @property
+    def has_ended(self) -> bool:
+        return self.status in self.ENDED
+
+    @property
+    def prints_as_draft(self) -> bool:
+        """Not approved by both sides yet: its PDF says it is a draft."""
+        return self.status in workflow.UNAPPROVED
+
+    @property
     def period_label(self) -> str:
         return f"{self.valid_from:%d.%m.%Y}–{self.valid_to:%d.%m.%Y}"
 
     @property
     def renewal_due_on(self) -> datetime.date:
-        return self.valid_to - datetime.timedelta(days=RENEWAL_NOTICE_DAYS)
+        return self.valid_to - datetime.timedelta(days=workflow.RENEWAL_NOTICE_DAYS)
 
     @property
     def framework_outdated(self) -> bool:
         """Whether a newer framework version exists than the one the agreement copies.
         Needs `with_framework_state()`."""
-        if self.status in (self.Status.EXPIRED, self.Status.RENEWED):
+        if self.has_ended:
             return False  # an agreement that has ended follows no framework any more
         current = getattr(self, "current_framework_version_id", None)
         return current is not None and current != self.framework_version_id
@@ -370,95 +216,15 @@ class Agreement(models.Model):
         `with_renewal_state()`)."""
         if self.status == self.Status.RENEWAL_DUE and getattr(self, "renewal_started", False):
             return ""
-        return str(WAITING_FOR.get(side, {}).get(self.status, ""))
+        return str(workflow.WAITING_FOR.get(side, {}).get(self.status, ""))
 
-    # --- entry points; the rules live in agreements.services ---
-
-    def apply(self, action: str, *, by, comment: str = "", on_date=None) -> None:
-        from . import services
-
-        services.apply_transition(self, action, by=by, comment=comment, on_date=on_date)
-
-    def approve_by(self, user, *, comment: str = "") -> None:
-        """The approval of whichever side `user` is on."""
-        from . import services
-
-        services.approve(self, by=user, comment=comment)
-
-
-class Side(models.TextChoices):
-    MUNICIPALITY = "municipality", _("Kommunen")
-    CENTRE = "centre", _("Sentralen")
-    SYSTEM = "system", _("Portalen")
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: tuple[str, ...]
-    target: str
-    side: str
-    label: str
-    # Words for the event log ("Sendt til sentralen av Kari").
-    done: str
-    needs_comment: bool = False
-    # The text both sides approve is the one that is signed: it must name who signs
-    # before it goes to the centre, and still when the municipality approves it.
-    needs_signatories: bool = False
-
-
-S = Agreement.Status
-# What waits for whom: lists and the dashboard put these first for the side that acts next.
-WAITING_FOR = {
-    Side.CENTRE: {S.SENT: _("Venter på at dere godkjenner eller ber om endringer")},
-    Side.MUNICIPALITY: {
-        S.APPROVED_BY_MUNICIPALITY: _("Godkjent av begge: marker som signert"),
-        S.APPROVED_BY_CENTRE: _("Sentralen har godkjent: godkjenn for kommunen"),
-        S.CHANGES_REQUESTED: _("Sentralen ønsker endringer i teksten"),
-        S.RENEWAL_DUE: _("Avtalen går ut snart: start fornyelsen"),
-    },
-}
-TRANSITIONS: dict[str, Transition] = {
-    "send": Transition(
-        (S.DRAFT, S.CHANGES_REQUESTED), S.SENT, Side.MUNICIPALITY,
-        _("Send til sentralen"), _("Sendt til sentralen"), needs_signatories=True,
-    ),
-    "withdraw": Transition(
-        (S.SENT, S.APPROVED_BY_CENTRE), S.DRAFT, Side.MUNICIPALITY,
-        _("Trekk tilbake til utkast"), _("Trukket tilbake til utkast"),
-    ),
-    "request_changes": Transition(
-        (S.SENT,), S.CHANGES_REQUESTED, Side.CENTRE,
-        _("Be om endringer"), _("Sentralen ba om endringer"), needs_comment=True,
-    ),
-    "approve_centre": Transition(
-        (S.SENT,), S.APPROVED_BY_CENTRE, Side.CENTRE,
-        _("Godkjenn for sentralen"), _("Godkjent av sentralen"),
-    ),
-    "approve_municipality": Transition(
-        (S.APPROVED_BY_CENTRE,), S.APPROVED_BY_MUNICIPALITY, Side.MUNICIPALITY,
-        _("Godkjenn for kommunen"), _("Godkjent av kommunen"), needs_signatories=True,
-    ),
-    "mark_signed": Transition(
-        (S.APPROVED_BY_MUNICIPALITY,), S.SIGNED, Side.MUNICIPALITY,
-        _("Marker som signert"), _("Signert av begge parter"),
-    ),
-    "activate": Transition(
-        (S.SIGNED,), S.ACTIVE, Side.SYSTEM, _("Sett i kraft"), _("Trådte i kraft"),
-    ),
-    "flag_renewal": Transition(
-        (S.ACTIVE,), S.RENEWAL_DUE, Side.SYSTEM,
-        _("Varsle fornyelse"), _("Skal fornyes: under 90 dager igjen"),
-    ),
-    "expire": Transition(
-        (S.SIGNED, S.ACTIVE, S.RENEWAL_DUE), S.EXPIRED, Side.SYSTEM,
-        _("Avslutt"), _("Utløpt"),
-    ),
-    "mark_renewed": Transition(
-        (S.ACTIVE, S.RENEWAL_DUE), S.RENEWED, Side.SYSTEM,
-        _("Marker som fornyet"), _("Fornyet: ny avtale er signert"),
-    ),
-}  # fmt: skip
-del S
+    def status_explanation(self, *, has_renewal: bool) -> str:
+        """Where the agreement stands, in a sentence for its page."""
+        return workflow.explanation(
+            self.status,
+            dates={"valid_from": self.valid_from, "valid_to": self.valid_to},
+            has_renewal=has_renewal,
+        )
 
 
 class AgreementClause(models.Model):
@@ -548,7 +314,7 @@ class AgreementEvent(models.Model):
 
     @property
     def description(self) -> str:
-        transition = TRANSITIONS.get(self.action)
+        transition = workflow.TRANSITIONS.get(self.action)
         return str(transition.done) if transition else self.get_to_status_display()
 
 
@@ -602,19 +368,3 @@ class Comment(models.Model):
     @property
     def is_resolved(self) -> bool:
         return self.resolved_at is not None
-
-
-class StaleAgreement(Exception):
-    """Someone saved the agreement (or framework) after the form was rendered."""
-
-    def __init__(self, current):
-        super().__init__(current)
-        self.current = current
-
-
-class AgreementLocked(Exception):
-    """The agreement's text cannot change in its current state."""
-
-
-class IllegalTransition(Exception):
-    """The transition is not possible from this state, or not for this user's side."""
