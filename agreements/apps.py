@@ -7,8 +7,9 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Samarbeidsavtaler")
 
     def ready(self):
-        from . import changelog, goal_followers, personal_data
+        from . import centre_parts, changelog, goal_followers, personal_data
 
+        centre_parts.register_parts()
         changelog.register_kinds()
         goal_followers.register_parts()
         personal_data.register_parts()

@@ -3,14 +3,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements import access as agreement_access
 from frivillig.lib import changelog
-from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.pagination import paginate
-from meetings import access as meeting_access
-from meetings.schedule import formal_schedule
 
-from . import access
+from . import access, page_parts
 from .filters import CentreFilter
 from .forms import CentreEditForms
 from .models import Centre
@@ -25,15 +21,7 @@ def centre_list(request):
     centre_filter = CentreFilter(request.GET or None, queryset=centres)
     page = paginate(request, centre_filter.qs, CENTRES_PER_PAGE)
     today = timezone.localdate()
-    visits = {}
-    if request.user.municipality_id:
-        active = [
-            centre
-            for centre in page
-            if centre.active and meeting_access.can_see_visits_of(request.user, centre)
-        ]
-        schedule = formal_schedule(request.user.municipality, today.year, today, centres=active)
-        visits = {item.centre.pk: item for item in schedule.visits}
+    visits = page_parts.for_list(request.user, page, today).get("visits", {})
     return render(
         request,
         "centres/centre_list.html",
@@ -48,12 +36,8 @@ def centre_list(request):
 
 def centre_detail(request, slug):
     centre = access.get_centre_for_user(request.user, slug, queryset=Centre.objects.with_profile())
-    today = timezone.localdate()
-    schedule = formal_schedule(centre.municipality, today.year, today, centres=[centre])
-    meetings = meeting_access.visible_meetings(request.user, centre.meetings.order_by("-date"))[:10]
-    agreements = agreement_access.visible_agreements(
-        request.user, centre.agreements.order_by("-valid_from", "pk")
-    )
+    # The visits and meetings, the agreements: from the apps above centres.
+    parts = page_parts.for_detail(request.user, centre, timezone.localdate())
     if request.user.municipality_id == centre.municipality_id:
         # The navbar names the user's municipality; here it is the centre's, already
         # loaded, which pays for the agreements query within the page's ceiling.
@@ -64,14 +48,8 @@ def centre_detail(request, slug):
         {
             "centre": centre,
             "period": centre.current_goal_period,
-            "schedule": schedule,
-            "visit": schedule.visits[0]
-            if meeting_access.can_see_visits_of(request.user, centre)
-            else None,
-            "meetings": meetings,
+            **parts,
             "can_edit": access.can_edit_centre(request.user, centre),
-            "agreements": agreements,
-            "can_manage_agreements": is_coordinator_of(request.user, centre.municipality_id),
             "changelog": changelog.for_page(
                 request.user, "sentral", centre, centre.municipality_id
             ),

@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Møter")
 
     def ready(self):
-        from . import personal_data
+        from . import centre_parts, personal_data
 
+        centre_parts.register_parts()
         personal_data.register_parts()

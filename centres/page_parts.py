@@ -1,0 +1,35 @@
+"""What the apps above centres show on the centres' pages: the visits (meetings) and the
+agreements (agreements).
+
+Those apps import centres, so centres may not import them; each registers, from its
+AppConfig.ready(), its part of the pages (see meetings/centre_parts.py), and the views
+ask every registered part.
+"""
+
+from collections.abc import Callable
+
+# (user, centre, today) → the part's names and values for the centre's page.
+_ON_DETAIL: list[Callable] = []
+# (user, centres, today) → {name: {centre's pk: value}} for the centres of one list page.
+_ON_LIST: list[Callable] = []
+
+
+def register(*, on_detail: Callable | None = None, on_list: Callable | None = None) -> None:
+    if on_detail is not None:
+        _ON_DETAIL.append(on_detail)
+    if on_list is not None:
+        _ON_LIST.append(on_list)
+
+
+def for_detail(user, centre, today) -> dict:
+    context = {}
+    for part in _ON_DETAIL:
+        context.update(part(user, centre, today))
+    return context
+
+
+def for_list(user, centres, today) -> dict[str, dict]:
+    found = {}
+    for part in _ON_LIST:
+        found.update(part(user, centres, today))
+    return found
