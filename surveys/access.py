@@ -25,7 +25,7 @@ from .models import Survey, SurveyResponse
 def visible_surveys(user, queryset=None):
     surveys = in_own_municipality(user, queryset if queryset is not None else Survey.objects.all())
     if in_portal(user) and user.is_leader:
-        return surveys.exclude(status=Survey.Status.DRAFT)
+        return surveys.sent()
     if in_portal(user) and user.is_reader:
         return surveys.filter(status=Survey.Status.PUBLISHED)
     return surveys

@@ -19,11 +19,10 @@ from .models import Answer, Question, Survey, Theme, ThemeMember
 from .questions import condition_label, display_order
 from .summaries import generated_summary
 
-CHOICE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.MULTIPLE)
-COUNTED_KINDS = (*CHOICE_KINDS, Question.Kind.SCALE)
+COUNTED_KINDS = Question.COUNTED_KINDS
 # Counted in the database by value; a list (choices, ranked items) read per answer.
 VALUE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.SCALE)
-LIST_KINDS = (Question.Kind.MULTIPLE, Question.Kind.RANKED)
+LIST_KINDS = Question.LIST_KINDS
 
 
 @dataclass

@@ -13,9 +13,6 @@ from accounts.models import Municipality
 
 
 class SurveyQuerySet(models.QuerySet):
-    def for_municipality(self, municipality_id):
-        return self.filter(municipality_id=municipality_id)
-
     def sent(self):
         """Surveys the centres have received: everything but drafts."""
         return self.exclude(status=Survey.Status.DRAFT)
@@ -185,8 +182,9 @@ class Question(models.Model):
         MULTIPLE = "multiple", _("Flere valg")
         SCALE = "scale", _("Skala 1–5")
 
-    # Kinds whose answer a follow-up can depend on, and kinds answered with a list.
-    CONDITION_KINDS = (Kind.YES_NO, Kind.SINGLE, Kind.MULTIPLE, Kind.SCALE)
+    # Kinds answered among given options (counted in the results, and the ones a
+    # follow-up can depend on: option_values), and kinds answered with a list.
+    COUNTED_KINDS = (Kind.YES_NO, Kind.SINGLE, Kind.MULTIPLE, Kind.SCALE)
     LIST_KINDS = (Kind.RANKED, Kind.MULTIPLE)
     TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
     YES, NO = "yes", "no"
@@ -253,10 +251,6 @@ class Question(models.Model):
     @property
     def limit(self) -> int | None:
         return self.max_length or self.DEFAULT_MAX_LENGTH.get(self.kind)
-
-    @property
-    def is_follow_up(self) -> bool:
-        return self.parent_id is not None
 
     def option_values(self) -> list[str]:
         """The values a condition on this question can take."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from frivillig import changelog
+from frivillig.lib import changelog
 from frivillig.lib.access import is_coordinator_of, require_coordinator
 
 from .. import access, answering, sending

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from centres.models import Centre
-from frivillig import changelog
+from frivillig.lib import changelog
 from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.files import attachment
 from frivillig.lib.pagination import paginate
