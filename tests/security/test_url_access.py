@@ -55,6 +55,8 @@ KLYVE_AND_READER_READ = row("login 200 404 200 404 200 200")
 # The coordinator's tool on Skien's survey, which leaders see (sent) and readers do not.
 SURVEY_TOOL_GET = row("login 200 404 403 403 404 200")
 SURVEY_TOOL_POST = row("login 302+ 404 403 403 404 302+")
+# The same tool where the survey's state refuses it: back to the survey, nothing changed.
+SURVEY_TOOL_REFUSED = row("login 302 404 403 403 404 302")
 # The same on a draft, which only the coordinator sees.
 DRAFT_TOOL_GET = row("login 200 404 404 404 404 200")
 DRAFT_TOOL_POST = row("login 302+ 404 404 404 404 302+")
@@ -137,16 +139,46 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     "surveys:edit": {"GET": SURVEY_TOOL_GET, "POST": SURVEY_TOOL_POST},
     "surveys:preview": {"GET": SURVEY_TOOL_GET},
     "surveys:copy": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
-    "surveys:send": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
+    "surveys:send": {
+        "GET draft": DRAFT_TOOL_GET,
+        "POST draft": DRAFT_TOOL_POST,
+        # Sent already: the confirmation page still opens, and sending again changes nothing.
+        "GET open": SURVEY_TOOL_GET,
+        "POST open": SURVEY_TOOL_REFUSED,
+    },
     "surveys:remind": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
     "surveys:close": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
     "surveys:publish": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
-    "surveys:question_add": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
-    "surveys:question_edit": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
-    "surveys:question_move": {"GET": NO_GET, "POST draft": DRAFT_TOOL_POST},
-    "surveys:question_delete": {"GET draft": DRAFT_TOOL_GET, "POST draft": DRAFT_TOOL_POST},
-    # Klyve's submitted answer to the published round, opened again by the coordinator.
-    "surveys:reopen": {"GET": NO_GET, "POST published": row("login 302+ 404 403 403 403 302+")},
+    # The questions of a sent survey stay as they are: the coordinator is sent back to
+    # the survey with a message (`open`).
+    "surveys:question_add": {
+        "GET draft": DRAFT_TOOL_GET,
+        "POST draft": DRAFT_TOOL_POST,
+        "GET open": SURVEY_TOOL_REFUSED,
+    },
+    "surveys:question_edit": {
+        "GET draft": DRAFT_TOOL_GET,
+        "POST draft": DRAFT_TOOL_POST,
+        "GET open": SURVEY_TOOL_REFUSED,
+    },
+    "surveys:question_move": {
+        "GET": NO_GET,
+        "POST draft": DRAFT_TOOL_POST,
+        "POST open": SURVEY_TOOL_REFUSED,
+    },
+    "surveys:question_delete": {
+        "GET draft": DRAFT_TOOL_GET,
+        "POST draft": DRAFT_TOOL_POST,
+        "GET open": SURVEY_TOOL_REFUSED,
+        "POST open": SURVEY_TOOL_REFUSED,
+    },
+    # Klyve's submitted answer to the published round, opened again by the coordinator;
+    # in the open round Klyve has submitted nothing to open again.
+    "surveys:reopen": {
+        "GET": NO_GET,
+        "POST published": row("login 302+ 404 403 403 403 302+"),
+        "POST open": SURVEY_TOOL_REFUSED,
+    },
     # --- surveys: answering (only the centre's own leader) ---------------------------
     "surveys:answer": {
         "GET": KLYVE_READS,
@@ -205,6 +237,8 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     "agreements:version_restore": {
         "GET": MUNICIPALITY_SIDE_GET,
         "POST": MUNICIPALITY_SIDE_POST,
+        # A signed agreement's text never changes: back to the agreement.
+        "GET signed": row("login 302 404 403 404 403 302"),
     },
     "agreements:compare": {"GET": KLYVE_READS, "GET signed": KLYVE_AND_READER_READ},
     "agreements:comment_add": {
