@@ -12,21 +12,10 @@ def agreement_url(agreement, anchor: str = "") -> str:
     return absolute_url(reverse("agreements:detail", args=[agreement.pk]) + anchor)
 
 
-def _centre_leaders(centre) -> list:
-    """The centre's active leaders with an address; the centre's own address when it has
-    none (as the survey invitations do)."""
-    leaders = list(
-        User.objects.filter(centre=centre.pk, role=User.Role.LEADER, is_active=True).exclude(
-            email=""
-        )
-    )
-    return leaders or ([centre.email] if centre.email else [])
-
-
 def other_side(agreement, side) -> list:
     """Who is told when `side` acts: the centre's leaders, or the coordinators."""
     if side == Side.MUNICIPALITY:
-        return _centre_leaders(agreement.centre)
+        return agreement.centre.mail_recipients()
     return list(
         User.objects.filter(
             municipality_id=agreement.municipality_id,

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.models import Municipality
+from accounts.models import Municipality, User
 from plans.models import Goal, Strategy
 
 from .validators import validate_org_number
@@ -100,11 +100,26 @@ class Centre(models.Model):
         place = " ".join(part for part in (self.postal_code, self.postal_place) if part)
         return ", ".join(part for part in (self.street_address, place) if part)
 
+    def mail_recipients(self) -> list:
+        """Who is written to about the centre: see recipients_by_centre()."""
+        return recipients_by_centre([self])[self.pk]
+
     @property
     def current_goal_period(self):
         """The latest period; relies on the prefetched, ordered goal_periods."""
         periods = list(self.goal_periods.all())
         return periods[0] if periods else None
+
+
+def recipients_by_centre(centres) -> dict[int, list]:
+    """Each centre's active leaders with an address; the centre's own address when it
+    has none. One query for all the centres."""
+    leaders = {centre.pk: [] for centre in centres}
+    for user in User.objects.filter(
+        centre__in=list(leaders), role=User.Role.LEADER, is_active=True
+    ).exclude(email=""):
+        leaders[user.centre_id].append(user)
+    return {c.pk: leaders[c.pk] or ([c.email] if c.email else []) for c in centres}
 
 
 class TargetGroup(models.Model):

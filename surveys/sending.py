@@ -7,7 +7,6 @@ history as it happened without patching the clock or the mail.
 """
 
 import datetime
-from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,23 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.models import User
-from centres.models import Centre
+from centres.models import Centre, recipients_by_centre
 from frivillig.lib import history
 from frivillig.lib.mail import notify
 from frivillig.lib.urls import absolute_url
 
 from .models import Survey, SurveyResponse
-
-
-def recipients_by_centre(centres) -> dict[int, list]:
-    """Each centre's active leaders; the centre's own address when it has none."""
-    leaders = defaultdict(list)
-    for user in User.objects.filter(
-        centre__in=[c.pk for c in centres], role=User.Role.LEADER, is_active=True
-    ).exclude(email=""):
-        leaders[user.centre_id].append(user)
-    return {c.pk: leaders[c.pk] or ([c.email] if c.email else []) for c in centres}
 
 
 def _mail_centres(
