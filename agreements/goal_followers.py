@@ -6,7 +6,7 @@ from plans import followers
 from plans.models import Strategy
 
 from . import access
-from .models import Agreement, AgreementClause, FrameworkClause
+from .models import AgreementClause, FrameworkClause
 
 
 def framework_clauses(user, goal):
@@ -25,9 +25,7 @@ def framework_clauses(user, goal):
 def agreement_clauses(user, goal):
     """Local clauses that name the goal or one of its strategies, in the agreements the
     user may see. Expired and renewed agreements no longer follow anything up."""
-    agreements = access.visible_agreements(user).exclude(
-        status__in=[Agreement.Status.EXPIRED, Agreement.Status.RENEWED]
-    )
+    agreements = access.visible_agreements(user).not_ended()
     return (
         AgreementClause.objects.filter(
             Q(goals=goal) | Q(strategies__goal=goal), agreement__in=agreements

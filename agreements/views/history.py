@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from frivillig import changelog
+from frivillig.lib import changelog
 from frivillig.lib.editing import author_name, saved_by_line
 from frivillig.lib.posted import posted_int
 from plans.models import Goal, Strategy
