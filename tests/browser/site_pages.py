@@ -39,7 +39,6 @@ DOWNLOAD = "a file download, not a page"
 POST_ONLY = "answers POST only; its result is a page visited elsewhere"
 SKIPPED = {
     "healthz": "a plain-text health check for the load balancer",
-    "ping": "a plain-text answer for the benchmark",
     "set_language": "the language switch answers POST and redirects",
     "logout": "answers POST and redirects to the login page",
     "meetings:ics": DOWNLOAD,
