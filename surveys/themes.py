@@ -10,7 +10,7 @@ from .models import Question, Theme, ThemeMember
 def put_in_theme(*, question: Question, texts: list[str], name: str = "", theme=None) -> Theme:
     """Puts the answer texts in `theme`, or in the theme called `name` (made if new)."""
     if theme is None:
-        name = " ".join(name.split())
+        name = _tidy(name)
         theme = question.themes.filter(name__iexact=name).first()
         if theme is None:
             theme = Theme.objects.create(question=question, name=name)
@@ -31,7 +31,7 @@ def remove_from_theme(*, question: Question, text: str) -> None:
 
 
 def rename_theme(*, theme: Theme, name: str) -> Theme:
-    theme.name = " ".join(name.split())
+    theme.name = _tidy(name)
     theme.save(update_fields=["name"])
     return theme
 
@@ -39,6 +39,11 @@ def rename_theme(*, theme: Theme, name: str) -> Theme:
 def delete_theme(*, theme: Theme) -> None:
     """The answers go back to counting as their own themes."""
     theme.delete()
+
+
+def _tidy(name: str) -> str:
+    """A theme's name as stored: the spaces of the name as typed collapsed to one."""
+    return " ".join(name.split())
 
 
 def _drop_empty_themes(question: Question) -> None:

@@ -84,13 +84,11 @@ def rows(questions, values, errors):
 
 
 def _options(q):
-    if q.kind == Question.Kind.YES_NO:
-        return [(Question.YES, _("Ja")), (Question.NO, _("Nei"))]
     if q.kind == Question.Kind.SCALE:
         labels = {1: _("1 – svært lite"), 3: _("3 – middels"), 5: _("5 – svært mye")}
         return [(str(n), labels.get(n, str(n))) for n in Question.SCALE_RANGE]
-    if q.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-        return [(c, c) for c in q.choices]
+    if q.kind in Question.COUNTED_KINDS:  # yes/no and the choices
+        return [(value, condition_label(q, value)) for value in q.option_values()]
     return []
 
 
