@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from frivillig.lib.access import is_administrator
 from frivillig.lib.files import ascii_filename, attachment
 
 from . import services
@@ -55,7 +56,15 @@ class UserAdmin(BaseUserAdmin):
 
     # The GDPR tools: only a superuser (the portal's administrator) may use them.
     def has_gdpr_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_superuser
+        return is_administrator(request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The change form links to the GDPR tools for those who may use them.
+        extra_context = {
+            **(extra_context or {}),
+            "has_gdpr_permission": self.has_gdpr_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         return [

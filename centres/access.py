@@ -33,6 +33,16 @@ def can_edit_centre_registry_fields(user, centre: Centre) -> bool:
     return can_edit_centre(user, centre) and not user.is_leader
 
 
+def is_centre_leader(user) -> bool:
+    """A leader works for one centre, and the pages show that centre's side."""
+    return in_portal(user) and user.is_leader
+
+
+def own_centre(user):
+    """The centre a leader works for; None for everyone else."""
+    return user.centre if is_centre_leader(user) else None
+
+
 def is_own_centre(user, centre) -> bool:
     """Whether `user` is one of the centre's own leaders."""
     return in_portal(user) and user.is_leader and user.centre_id == centre.pk

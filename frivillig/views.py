@@ -10,7 +10,8 @@ from accounts.models import Municipality
 from agreements import access as agreement_access
 from agreements.models import Agreement
 from agreements.workflow import WAITING_FOR, Side
-from frivillig.lib.access import is_coordinator_of
+from centres import access as centre_access
+from frivillig.lib.access import is_administrator, is_coordinator_of
 from meetings import access as meeting_access
 from meetings.models import FollowUp, Meeting
 from meetings.schedule import formal_schedule
@@ -31,17 +32,20 @@ def _year(request, today) -> int:
 def dashboard(request):
     user = request.user
     if user.municipality_id is None:
+        administrator = is_administrator(user)
         municipalities = (
-            Municipality.objects.annotate(centre_count=Count("centres"))
-            if user.is_superuser
-            else []
+            Municipality.objects.annotate(centre_count=Count("centres")) if administrator else []
         )
-        return render(request, "dashboard_unassigned.html", {"municipalities": municipalities})
+        return render(
+            request,
+            "dashboard_unassigned.html",
+            {"municipalities": municipalities, "is_administrator": administrator},
+        )
 
     today = timezone.localdate()
     year = _year(request, today)
     municipality = user.municipality
-    own_centre = user.centre if user.is_leader else None
+    own_centre = centre_access.own_centre(user)
     schedule = formal_schedule(
         municipality, year, today, centres=[own_centre] if own_centre else None
     )
@@ -50,7 +54,7 @@ def dashboard(request):
         FollowUp.objects.filter(meeting__in=meetings.values("pk"), done=False)
         .select_related("meeting")
         .order_by("due_date", "pk")[:8]
-        if not user.is_leader
+        if not centre_access.is_centre_leader(user)
         else []
     )
     return render(
@@ -81,7 +85,7 @@ def _agreement_card(user, municipality) -> dict | None:
     for the centre; the coordinator sees the municipality's agreements counted by state
     and those waiting for the municipality (the same words as the agreement list)."""
     S = Agreement.Status
-    if user.is_leader:
+    if centre_access.is_centre_leader(user):
         agreements = list(
             agreement_access.visible_agreements(user, Agreement.objects.for_list()).not_ended()
         )

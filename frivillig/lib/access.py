@@ -15,6 +15,17 @@ def in_portal(user) -> bool:
     return user.is_authenticated and user.is_active
 
 
+def is_administrator(user) -> bool:
+    """The portal's administrator (a superuser): every municipality, the admin site's
+    users and the GDPR tools."""
+    return in_portal(user) and user.is_superuser
+
+
+def can_open_admin(user) -> bool:
+    """Django's admin site lets in active staff (AdminSite.has_permission)."""
+    return in_portal(user) and user.is_staff
+
+
 def works_in(user, municipality_id) -> bool:
     """Whether `user` has a role in the municipality (or is the administrator)."""
     if not in_portal(user):

@@ -2,6 +2,8 @@
 
 from django import template
 
+from . import access
+
 register = template.Library()
 
 
@@ -14,3 +16,9 @@ def lines(text: str) -> list[str]:
 @register.filter
 def status_class(status: str) -> str:
     return f"status status-{status}"
+
+
+@register.filter
+def can_open_admin(user) -> bool:
+    """Whether the menu links to the admin site (frivillig.lib.access.can_open_admin)."""
+    return access.can_open_admin(user)
