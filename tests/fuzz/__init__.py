@@ -9,7 +9,7 @@ enforces varchar lengths). FUZZ_EXAMPLES raises the examples per test for a deep
 Normalisations, per field (see helpers.judge):
 - every CharField strips surrounding whitespace (Django's strip=True); passwords do not;
 - NUL is refused with a field error everywhere (Django's ProhibitNullCharactersValidator
-  on form fields; surveys.services.character_errors on the answer page and autosave,
+  on form fields; surveys.answering.character_errors on the answer page and autosave,
   which are not Django forms), since PostgreSQL cannot store it and no one types it;
 - textareas of agreements (premises, clause text) store LF for CRLF (plain_lines);
 - theme names collapse inner whitespace; answer options are one per line, stripped;
