@@ -101,11 +101,7 @@ def _agreement_card(user, municipality) -> dict | None:
     # Closest to done first (the order of WAITING_FOR): signing, approving, rewriting,
     # and renewals last; a renewal already started waits for no one.
     priority = list(WAITING_FOR[Side.MUNICIPALITY])
-    waiting = (
-        agreements.with_renewal_state()
-        .filter(status__in=priority)
-        .exclude(status=S.RENEWAL_DUE, renewal_started=True)
-    )
+    waiting = agreements.waiting_for(Side.MUNICIPALITY)
     to_do = list(
         waiting.select_related("centre")
         .annotate(

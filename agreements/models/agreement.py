@@ -4,7 +4,6 @@ its workflow and the comments of both sides. The states and transitions are the 
 agreements.workflow; agreements.transitions takes them.
 """
 
-import datetime
 import uuid
 
 from django.conf import settings
@@ -46,6 +45,15 @@ class AgreementQuerySet(models.QuerySet):
 
     def editable(self):
         return self.filter(status__in=Agreement.EDITABLE)
+
+    def waiting_for(self, side):
+        """The agreements that wait for `side` to act (workflow.WAITING_FOR), with
+        `renewal_started`: a renewal due waits only until its renewal has been started."""
+        return (
+            self.with_renewal_state()
+            .filter(status__in=list(workflow.WAITING_FOR.get(side, {})))
+            .exclude(status=Agreement.Status.RENEWAL_DUE, renewal_started=True)
+        )
 
     def not_ended(self):
         """The agreements that have not ended (expired or been renewed): those still
@@ -187,10 +195,6 @@ class Agreement(models.Model):
     @property
     def period_label(self) -> str:
         return f"{self.valid_from:%d.%m.%Y}–{self.valid_to:%d.%m.%Y}"
-
-    @property
-    def renewal_due_on(self) -> datetime.date:
-        return self.valid_to - datetime.timedelta(days=workflow.RENEWAL_NOTICE_DAYS)
 
     @property
     def framework_outdated(self) -> bool:
