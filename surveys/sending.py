@@ -65,7 +65,7 @@ def send_survey(*, survey, by, now=None, quiet: bool = False) -> int:
     history.record((history.CREATED, invited), by=by, date=now)
     if survey.is_draft:
         survey.status, survey.sent_at = Survey.Status.OPEN, now
-        survey.save(update_fields=["status", "sent_at"])
+        _save(survey, ["status", "sent_at"], now)
     _mail_centres(survey, centres, "surveys/email/invitation", quiet=quiet)
     return len(centres)
 
@@ -172,8 +172,9 @@ def close_expired(*, today: datetime.date, dry_run=False, now=None) -> int:
 def close_survey(*, survey, now=None) -> None:
     if not survey.can_close:
         raise ValidationError(_("Bare en åpen undersøkelse kan lukkes."))
-    survey.status, survey.closed_at = Survey.Status.CLOSED, now or timezone.now()
-    survey.save(update_fields=["status", "closed_at"])
+    now = now or timezone.now()
+    survey.status, survey.closed_at = Survey.Status.CLOSED, now
+    _save(survey, ["status", "closed_at"], now)
 
 
 def publish_results(*, survey, now=None) -> None:
@@ -182,7 +183,7 @@ def publish_results(*, survey, now=None) -> None:
     now = now or timezone.now()
     survey.closed_at = survey.closed_at or now
     survey.status, survey.published_at = Survey.Status.PUBLISHED, now
-    survey.save(update_fields=["status", "closed_at", "published_at"])
+    _save(survey, ["status", "closed_at", "published_at"], now)
 
 
 def message_for_sent(count: int) -> str:
@@ -193,3 +194,12 @@ def message_for_sent(count: int) -> str:
         "Undersøkelsen er sendt til %(count)s frivilligsentraler.",
         count,
     ) % {"count": count}
+
+
+def _save(survey, fields: list[str], now) -> None:
+    """Saves the survey's changed fields; its history row is dated `now`, like the rest."""
+    survey._history_date = now  # read by django-simple-history when it records the save
+    try:
+        survey.save(update_fields=fields)
+    finally:
+        del survey._history_date  # a later save of this object is dated when it happens
