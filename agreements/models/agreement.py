@@ -372,3 +372,8 @@ class Comment(models.Model):
     @property
     def is_resolved(self) -> bool:
         return self.resolved_at is not None
+
+    @property
+    def written_for_centre(self) -> bool:
+        """Whether the author wrote for the centre (a leader) rather than the municipality."""
+        return self.author is not None and self.author.is_leader
