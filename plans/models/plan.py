@@ -1,7 +1,5 @@
-"""The municipality's plan hierarchy: plans hold numbered goals, goals hold numbered
-strategies, strategies hold focus areas (seed 004: "Innsatsområder som må ivaretas når
-strategiene skal operasjonaliseres i tiltak"). Measures live only in the plans that
-choose and carry out actions; hearings record the inputs a plan received."""
+"""Plans, their numbered goals and strategies, the strategies' focus areas, and the
+measures that carry the goals out."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Municipality
+
+from .hearing import Hearing
 
 
 class PlanQuerySet(models.QuerySet):
@@ -346,98 +346,3 @@ class Measure(models.Model):
             and self.deadline < today
             and self.status not in (self.Status.DONE, self.Status.CANCELLED)
         )
-
-
-class HearingQuerySet(models.QuerySet):
-    def with_counts(self):
-        worked_in = Q(inputs__outcome=HearingInput.Outcome.WORKED_IN)
-        return self.annotate(
-            input_count=models.Count("inputs"),
-            worked_in_count=models.Count("inputs", filter=worked_in),
-        )
-
-
-class Hearing(models.Model):
-    plan = models.ForeignKey(
-        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="hearings"
-    )
-    start_date = models.DateField(_("høringen starter"))
-    end_date = models.DateField(_("høringsfrist"))
-    summary = models.TextField(_("oppsummering"), blank=True, help_text=_("Én linje per punkt."))
-
-    objects = HearingQuerySet.as_manager()
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("høring")
-        verbose_name_plural = _("høringer")
-        ordering = ["-start_date"]
-
-    def __str__(self):
-        return _("Høring %(plan)s %(start)s–%(end)s") % {
-            "plan": self.plan.title,
-            "start": self.start_date.strftime("%d.%m.%Y"),
-            "end": self.end_date.strftime("%d.%m.%Y"),
-        }
-
-    def get_absolute_url(self):
-        return reverse("plans:hearing", args=[self.pk])
-
-    @property
-    def not_worked_in_count(self) -> int:
-        return self.input_count - self.worked_in_count
-
-    def clean(self):
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("Høringsfristen kan ikke være før starten.")})
-
-
-class HearingInput(models.Model):
-    class Outcome(models.TextChoices):
-        WORKED_IN = "worked_in", _("Innarbeidet")
-        NOT_WORKED_IN = "not_worked_in", _("Ikke innarbeidet")
-
-    hearing = models.ForeignKey(
-        Hearing, verbose_name=_("høring"), on_delete=models.CASCADE, related_name="inputs"
-    )
-    number = models.PositiveSmallIntegerField(_("nummer"))
-    submitted_by = models.CharField(
-        _("fra"), max_length=200, blank=True, help_text=_("Hvem innspillet kom fra.")
-    )
-    received = models.DateField(_("dato"), null=True, blank=True)
-    summary = models.TextField(_("innspillet kort"))
-    outcome = models.CharField(_("vurdering"), max_length=20, choices=Outcome.choices)
-    assessment = models.TextField(
-        _("hvordan innarbeidet, eller hvorfor ikke"),
-        help_text=_("Hvordan innspillet er innarbeidet, eller hvorfor det ikke er tatt med."),
-    )
-    changed_goals = models.ManyToManyField(
-        Goal, verbose_name=_("mål innspillet endret"), blank=True, related_name="hearing_inputs"
-    )
-    changed_strategies = models.ManyToManyField(
-        Strategy,
-        verbose_name=_("strategier innspillet endret"),
-        blank=True,
-        related_name="hearing_inputs",
-    )
-
-    class Meta:
-        verbose_name = _("høringsinnspill")
-        verbose_name_plural = _("høringsinnspill")
-        ordering = ["hearing", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["hearing", "number"],
-                name="hearing_input_number_unique",
-                violation_error_message=_("Høringen har allerede et innspill med dette nummeret."),
-            ),
-        ]
-
-    def __str__(self):
-        return _("Innspill %(number)s") % {"number": self.number}
-
-    @property
-    def worked_in(self) -> bool:
-        return self.outcome == self.Outcome.WORKED_IN
