@@ -4,7 +4,13 @@ a leader sees the common meetings and those the own centre takes part in."""
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from frivillig.lib.access import first_or_404, in_own_municipality, in_portal, is_coordinator_of
+from frivillig.lib.access import (
+    first_or_404,
+    in_own_municipality,
+    in_portal,
+    is_coordinator_of,
+    require_coordinator,
+)
 
 from .models import Meeting
 
@@ -37,3 +43,10 @@ def get_meeting_for_user(user, pk: int, *, write: bool = False, queryset=None) -
     if write and not is_coordinator_of(user, meeting.municipality_id):
         raise PermissionDenied
     return meeting
+
+
+def new_meeting_municipality(user) -> int | None:
+    """The municipality a new meeting belongs to: the coordinator's own (403 for anyone
+    else). None for the administrator, who belongs to no municipality."""
+    require_coordinator(user)
+    return user.municipality_id

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from centres.models import Centre
-from frivillig.lib.access import is_coordinator_of, require_coordinator
+from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.files import attachment
 from frivillig.lib.pagination import paginate
 
@@ -93,8 +93,7 @@ def _edit(request, meeting, template_title, initial=None):
 
 
 def meeting_create(request):
-    require_coordinator(request.user)
-    municipality_id = request.user.municipality_id
+    municipality_id = access.new_meeting_municipality(request.user)
     if municipality_id is None:
         messages.info(request, _("Møter opprettes av kommunens koordinator."))
         return redirect("meetings:list")
