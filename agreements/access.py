@@ -67,7 +67,9 @@ def creatable_centres(user, centres):
     return centres
 
 
-def may_restore_version(user, agreement) -> bool:
+def may_change_text(user, agreement) -> bool:
+    """Whether `user` may change the agreement's text now (edit it, restore a version,
+    take in the framework): the municipality's side, while the text is a draft."""
     return agreement.is_editable and is_coordinator_of(user, agreement.municipality_id)
 
 

@@ -166,6 +166,7 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
         {
             "side": side,
             "is_municipality": is_municipality,
+            "may_change_text": access.may_change_text(user, agreement),
             "explanation": agreement.status_explanation(has_renewal=bool(renewals)),
             # The comment that moved the agreement into its state, quoted under it.
             "last_comment": (

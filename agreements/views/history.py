@@ -209,7 +209,7 @@ def version_detail(request, pk, number):
             "clauses": _clauses_with_anchors(version.snapshot),
             "framework_version": framework_version,
             "may_restore": version.number != latest
-            and access.may_restore_version(request.user, agreement),
+            and access.may_change_text(request.user, agreement),
         },
     )
 
