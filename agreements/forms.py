@@ -157,6 +157,22 @@ class LocalClauseForm(forms.ModelForm):
         field.choices = goal_choices
 
 
+def in_chosen_order(formset) -> list:
+    """The clause rows to keep, in the order the user asked for with their number («Nr.»):
+    by number, ties in the order shown, a row without a number last. Django's can_order
+    sorts the same way but numbers the rows 1, 2, … itself; here the number is the
+    clause's own, as the agreement and the framework print it."""
+    kept = [
+        (index, form)
+        for index, form in enumerate(formset.forms)
+        if form.has_changed() or form.instance.pk
+        if not (formset.can_delete and formset._should_delete_form(form))
+    ]
+    last = 10_000
+    kept.sort(key=lambda pair: (pair[1].cleaned_data.get("order") or last, pair[0]))
+    return [form for _index, form in kept]
+
+
 class BaseLocalClauseFormSet(forms.BaseInlineFormSet):
     def get_queryset(self):
         # Evaluated once: the formset asks for its queryset once per row.
@@ -170,25 +186,12 @@ class BaseLocalClauseFormSet(forms.BaseInlineFormSet):
             )
         return self._local_clauses
 
-    def ordered_forms(self):
-        """The rows to keep, in the order the user asked for: by number, then as shown;
-        a row without a number goes last."""
-        kept = [
-            (index, form)
-            for index, form in enumerate(self.forms)
-            if form.has_changed() or form.instance.pk
-            if not (self.can_delete and self._should_delete_form(form))
-        ]
-        big = 10_000
-        kept.sort(key=lambda pair: (pair[1].cleaned_data.get("order") or big, pair[0]))
-        return [form for _index, form in kept]
-
     def save_in_order(self, agreement, *, first: int) -> None:
         """Local clauses follow the common ones, numbered from `first`."""
         for form in self.deleted_forms:
             if form.instance.pk:
                 form.instance.delete()
-        for number, form in enumerate(self.ordered_forms(), first):
+        for number, form in enumerate(in_chosen_order(self), first):
             clause = form.save(commit=False)
             clause.agreement = agreement
             clause.kind = AgreementClause.Kind.LOCAL

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from centres.forms import municipal_goal_choices
 from frivillig.lib.formsets import ROW_LIMIT
 
+from .forms import in_chosen_order
 from .models import Framework, FrameworkClause
 
 
@@ -185,14 +186,7 @@ class FrameworkEditForms:
         self.clauses.save(commit=False)
         for obj in self.clauses.deleted_objects:
             obj.delete()
-        rows = []
-        for position, form in enumerate(self.clauses.forms):
-            if not form.has_changed() and not form.instance.pk:
-                continue
-            if form.cleaned_data.get("DELETE"):
-                continue
-            rows.append((form.cleaned_data.get("order") or 10_000, position, form))
-        for order, (_wanted, _position, form) in enumerate(sorted(rows, key=lambda r: r[:2]), 1):
+        for order, form in enumerate(in_chosen_order(self.clauses), 1):
             form.instance.framework = framework
             form.instance.order = order
             form.save()
