@@ -1,7 +1,14 @@
+import io
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -15,10 +22,12 @@ from .factories import (
     UserFactory,
 )
 
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_plain(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     # The manifest storage needs collectstatic; tests serve static files from the finders.
     settings.STORAGES = {
         **settings.STORAGES,
@@ -166,3 +175,59 @@ def client_for(client):
         return client
 
     return login
+
+
+# --- the demo, built once per test process ---------------------------------------------
+
+# Made by migrate and kept by it, not by seed_demo: never copied.
+NOT_DEMO_ROWS = {"contenttypes.ContentType", "auth.Permission"}
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The rows `seed_demo` writes, built once per test process (under xdist once per
+    worker, each with its own database) in a transaction that is rolled back, so the
+    database stays empty for the tests that do not ask for the demo. Loading these rows
+    (the `demo` fixture) costs a fifth of running seed_demo's services again."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PASSWORD_HASHERS=FAST_HASHER,
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        ),
+        translation.override(settings.LANGUAGE_CODE),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", stdout=io.StringIO())
+        rows = []
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.label in NOT_DEMO_ROWS or not model._meta.managed:
+                continue
+            objects = model._base_manager.order_by("pk")
+            if objects.exists():
+                rows.append((model, serializers.serialize("python", objects)))
+        transaction.set_rollback(True)
+    return rows
+
+
+def load_demo(rows) -> None:
+    """Writes the demo's rows as seed_demo left them (the same primary keys), in one
+    transaction so their foreign keys are checked at its end."""
+    with transaction.atomic():
+        for model, data in rows:
+            model._base_manager.bulk_create(
+                item.object for item in serializers.deserialize("python", data)
+            )
+        # PostgreSQL's sequences go on after the copied keys (SQLite needs nothing).
+        statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in rows])
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+@pytest.fixture
+def demo(db, demo_rows):
+    """The demo, for a test that reads it: its own copy of the rows, which the test's
+    rollback (or, for a transactional test, its flush) removes again. A test that must
+    run seed_demo itself (on another day, say) does not ask for this."""
+    load_demo(demo_rows)

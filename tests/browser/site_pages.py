@@ -6,10 +6,8 @@ that is neither makes `portal_pages` raise, so a new page cannot escape the brow
 """
 
 import dataclasses
-import io
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -85,10 +83,9 @@ class Demo:
     reset_user: User
 
 
-def load_demo() -> Demo:
-    """The demo, plus a draft survey (a copy of the 2026 round) for the pages a survey
-    has only while it is a draft."""
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_objects() -> Demo:
+    """The loaded demo's objects, plus a draft survey (a copy of the 2026 round) for the
+    pages a survey has only while it is a draft."""
     coordinator = User.objects.get(username=ROLES["coordinator"])
     open_survey = Survey.objects.get(municipality__slug="skien", round=2026)
     draft_survey = copy_survey(survey=open_survey, by=coordinator)

@@ -17,7 +17,7 @@ from .site_pages import (
     REDIRECTING,
     ROLES,
     SKIPPED,
-    load_demo,
+    demo_objects,
     portal_pages,
     url_names,
 )
@@ -26,8 +26,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo(transactional_db):
-    return load_demo()
+def demo(transactional_db, demo):
+    return demo_objects()
 
 
 def choose_language(page, language: str) -> None:

@@ -1,9 +1,6 @@
 """The main journeys in a real browser, each page checked with axe-core."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from centres.models import Centre
 
@@ -13,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(transactional_db, demo):
+    """The demo (tests/conftest.py), for the live server: committed, flushed after."""
 
 
 def test_coordinator_logs_in_and_opens_a_centre(page, demo):

@@ -1,10 +1,7 @@
 """A long list a page at a time, in a real browser: the pagination is a named navigation
 landmark, says which page is current, keeps the filter, and passes axe-core."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from accounts.models import Municipality
 
@@ -15,8 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def many_centres(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+def many_centres(transactional_db, demo):
     skien = Municipality.objects.get(slug="skien")
     CentreFactory.create_batch(30, municipality=skien, district="Sentrum")
 

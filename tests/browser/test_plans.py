@@ -1,10 +1,7 @@
 """From a plan to a goal to the centres working for it, in a real browser, each page
 checked with axe-core."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .conftest import assert_accessible, log_in
@@ -13,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(transactional_db, demo):
+    """The demo (tests/conftest.py), for the live server: committed, flushed after."""
 
 
 def test_coordinator_goes_from_a_plan_to_a_goal_to_the_centres_working_for_it(page, demo):

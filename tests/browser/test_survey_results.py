@@ -1,10 +1,7 @@
 """The coordinator reads the demo survey's results, edits a sentence for the deck, merges
 two answers into a theme and opens the deck; every page passes axe-core."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from surveys.models import Question, Survey, Theme
 
@@ -14,8 +11,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(transactional_db, demo):
+    """The demo (tests/conftest.py), for the live server: committed, flushed after."""
 
 
 def test_coordinator_edits_a_sentence_merges_a_theme_and_opens_the_deck(page, demo):

@@ -4,7 +4,6 @@ duplicates."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 
 from agreements.models import (
@@ -28,11 +27,6 @@ MODELS = (
     AgreementEvent,
     Comment,
 )
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def _counts():

@@ -17,8 +17,7 @@ def _row_counts() -> dict[str, int]:
     }
 
 
-def test_demo_loads_twice_without_duplicates(db):
-    call_command("seed_demo")
+def test_demo_loads_twice_without_duplicates(demo):
     first = _row_counts()
     call_command("seed_demo")
     assert _row_counts() == first
@@ -26,8 +25,7 @@ def test_demo_loads_twice_without_duplicates(db):
     assert first["accounts.Municipality"] == 2
 
 
-def test_demo_has_skiens_centres_as_in_the_seed(db):
-    call_command("seed_demo")
+def test_demo_has_skiens_centres_as_in_the_seed(demo):
     names = set(Centre.objects.filter(municipality__slug="skien").values_list("name", flat=True))
     assert {"Klyve nærmiljøsenter", "Frogner nærmiljøsenter", "Bakken nærmiljøsenter"} <= names
     assert {"SMK frivilligsentral", "Gulset nærmiljøsenter"} <= names
@@ -49,8 +47,7 @@ def test_demo_has_skiens_centres_as_in_the_seed(db):
     assert "Menstad til Lie" in moving.status_note
 
 
-def test_demo_has_the_logins_and_the_dialogue_meeting(db):
-    call_command("seed_demo")
+def test_demo_has_the_logins_and_the_dialogue_meeting(demo):
     leaders = User.objects.filter(role="leader").values_list("username", "centre__slug")
     assert set(leaders) == {
         ("leder-klyve", "klyve"),
@@ -67,19 +64,17 @@ def test_demo_has_the_logins_and_the_dialogue_meeting(db):
     assert dialogue.agenda_items.filter(is_break=True, title="Kaffe og mingling").exists()
 
 
-def test_demo_schedule_shows_held_planned_and_overdue_visits(db):
+def test_demo_schedule_shows_held_planned_and_overdue_visits(demo):
     import datetime
 
-    call_command("seed_demo")
     skien = Centre.objects.get(slug="klyve").municipality
     schedule = formal_schedule(skien, 2026, datetime.date(2026, 11, 23))
     assert (schedule.held_count, schedule.planned_count, schedule.overdue_count) == (3, 1, 2)
 
 
-def test_demo_has_drammens_strategy_and_hearing_as_in_seed_004(db):
+def test_demo_has_drammens_strategy_and_hearing_as_in_seed_004(demo):
     from plans.models import Hearing, Plan
 
-    call_command("seed_demo")
     strategy = Plan.objects.get(municipality__slug="drammen", title="Strategi for frivillighet")
     assert strategy.kind == "strategy" and strategy.parent.kind == "master"
     assert "frem mot 2030" in strategy.purpose
@@ -100,12 +95,11 @@ def test_demo_has_drammens_strategy_and_hearing_as_in_seed_004(db):
     assert hearing.inputs.filter(changed_strategies__goal=goals[1]).count() >= 2
 
 
-def test_demo_has_skiens_plans_and_centres_working_for_the_sub_plan_goal(db):
+def test_demo_has_skiens_plans_and_centres_working_for_the_sub_plan_goal(demo):
     import datetime
 
     from plans.models import Goal, Measure, Plan
 
-    call_command("seed_demo")
     sub_plan = Plan.objects.get(municipality__slug="skien", kind="sub_plan")
     assert (sub_plan.start_year, sub_plan.end_year) == (2020, 2029)
     goal = Goal.objects.get(plan=sub_plan, number=1)

@@ -14,16 +14,14 @@ def _counts():
     }
 
 
-def test_survey_demo_loads_twice_without_duplicates(db):
-    call_command("seed_demo")
+def test_survey_demo_loads_twice_without_duplicates(demo):
     first = _counts()
     call_command("seed_demo")
     assert _counts() == first
     assert first["Survey"] == 2
 
 
-def test_demo_survey_reproduces_the_seeds_numbers(db):
-    call_command("seed_demo")
+def test_demo_survey_reproduces_the_seeds_numbers(demo):
     survey = Survey.objects.get(round=2025)
     assert survey.status == "published"
     assert survey.meeting.title == "Dialogmøte med frivilligsentralene"
@@ -52,8 +50,7 @@ def test_demo_survey_reproduces_the_seeds_numbers(db):
     ]
 
 
-def test_demo_has_an_open_2026_round_copied_question_by_question(db):
-    call_command("seed_demo")
+def test_demo_has_an_open_2026_round_copied_question_by_question(demo):
     survey = Survey.objects.get(round=2026)
     previous = Survey.objects.get(round=2025)
     assert survey.status == "open" and survey.copied_from == previous
