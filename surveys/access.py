@@ -66,12 +66,6 @@ def require_answer_for_centre(user, centre) -> None:
         raise PermissionDenied
 
 
-def answers_for_own_centre(user) -> bool:
-    """Leaders answer for their own centre: their survey list and dashboard card show
-    the surveys their centre was sent, with its own status."""
-    return user.is_leader
-
-
 def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False):
     """The centre whose response to `survey` the user opens. A leader opens only the own
     centre's; the coordinator any centre's in the municipality (read only; reopening is

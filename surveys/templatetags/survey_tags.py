@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from centres.access import is_centre_leader
 from frivillig.lib.access import is_coordinator_of
 from surveys import answering
 from surveys.models import Answer, Question, SurveyResponse
@@ -20,7 +21,7 @@ register = template.Library()
 def survey_dashboard_card(context):
     user = context["request"].user
     today = timezone.localdate()
-    if access.answers_for_own_centre(user):
+    if is_centre_leader(user):
         responses = list(
             SurveyResponse.objects.filter(
                 centre_id=user.centre_id,

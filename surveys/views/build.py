@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from centres.access import own_centre
 from frivillig.lib import changelog
 from frivillig.lib.access import is_coordinator_of, require_coordinator
 
@@ -24,9 +25,9 @@ from .answer import rows
 def survey_list(request):
     user = request.user
     surveys = access.visible_surveys(user, Survey.objects.all()).with_response_counts()
-    own_centre = access.answers_for_own_centre(user)
-    if own_centre:
-        own = SurveyResponse.objects.filter(survey=OuterRef("pk"), centre_id=user.centre_id)
+    centre = own_centre(user)
+    if centre:
+        own = SurveyResponse.objects.filter(survey=OuterRef("pk"), centre_id=centre.pk)
         surveys = list(
             surveys.filter(Exists(own)).annotate(own_status=Subquery(own.values("status")[:1]))
         )
@@ -40,7 +41,7 @@ def survey_list(request):
         {
             "surveys": surveys,
             "can_manage": is_coordinator_of(user),
-            "own_centre": user.centre if own_centre else None,
+            "own_centre": centre,
         },
     )
 
