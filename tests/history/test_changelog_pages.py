@@ -174,12 +174,6 @@ def test_an_unknown_kind_is_404(client_for, coordinator):
 # --- query counts ----------------------------------------------------------------------
 
 
-def _count(client, url, django_assert_max_num_queries, ceiling):
-    with django_assert_max_num_queries(ceiling) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def _make_changes(n, *, centre, question, goal, response, agreement, coordinator, leader):
     for i in range(n):
         centre = Centre.objects.get(pk=centre.pk)
@@ -213,7 +207,7 @@ def test_pages_with_a_log_cost_the_same_for_1_and_40_changes(
     response_a,
     agreement,
     goal,
-    django_assert_max_num_queries,
+    query_count,
 ):
     response_a.status = SurveyResponse.Status.SUBMITTED
     response_a.save()
@@ -239,6 +233,6 @@ def test_pages_with_a_log_cost_the_same_for_1_and_40_changes(
     for changes in (1, 39):
         _make_changes(changes, **parts)
         for name, url in pages.items():
-            counts[name, changes] = _count(client, url, django_assert_max_num_queries, 40)
+            counts[name, changes] = query_count.get(client, url, at_most=40)
     for name in pages:
         assert counts[name, 1] == counts[name, 39] <= CEILINGS[name], name

@@ -1,8 +1,6 @@
 """Every change made through the portal's pages (and the admin) leaves a history row with
 the user who made it, also where the code writes with UPDATE or bulk_create."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementClause
@@ -135,7 +133,9 @@ def test_submit_and_reopen_are_recorded_with_their_users(
     assert row.status == SurveyResponse.Status.DRAFT and row.history_user == coordinator
 
 
-def test_submitting_30_answers_writes_their_history_in_one_insert(survey, centre_a, leader_a):
+def test_submitting_30_answers_writes_their_history_in_one_insert(
+    survey, centre_a, leader_a, query_count
+):
     questions = [
         QuestionFactory(survey=survey, kind=Question.Kind.SHORT_TEXT, order=n) for n in range(30)
     ]
@@ -144,7 +144,7 @@ def test_submitting_30_answers_writes_their_history_in_one_insert(survey, centre
         Answer.objects.create(response=response, question=q, text="Gammelt svar")
     data = {f"q{q.pk}": f"Svar {n}" for n, q in enumerate(questions)}
     values = answering.values_from_post(questions, posted(data))
-    with CaptureQueriesContext(connection) as queries:
+    with query_count() as queries:
         answering.submit_response(
             response=response, by=leader_a, revision=0, values=values, questions=questions
         )
