@@ -43,6 +43,10 @@ serve: install
 	@echo "\nFrivillig (produksjon) på http://$(HOST):$(PORT)/ bak en proxy med HTTPS (Ctrl+C stopper)"
 	exec $(VENV)/bin/gunicorn frivillig.wsgi -c gunicorn.conf.py -b $(HOST):$(PORT)
 
+# In parallel, one pytest-xdist worker per core, each with its own test database;
+# worksteal lets a worker that is done take tests from a busy one (the browser tests
+# differ in length). PYTEST_ARGS replaces these, e.g. make test PYTEST_ARGS="tests/demo".
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
