@@ -73,6 +73,16 @@ def may_change_text(user, agreement) -> bool:
     return agreement.is_editable and is_coordinator_of(user, agreement.municipality_id)
 
 
+def may_start_renewal(user, agreement, *, has_renewal: bool) -> bool:
+    """The renew button: the municipality's side, on an agreement in force that has no
+    renewal yet."""
+    return (
+        agreement_side(user, agreement) == Side.MUNICIPALITY
+        and agreement.status in Agreement.IN_FORCE
+        and not has_renewal
+    )
+
+
 def get_agreement_for_party(user, pk: int, *, queryset=None) -> Agreement:
     """An agreement the user acts on as one of its parties (a transition, a comment):
     404 if they cannot see it, 403 if they have no side in it (a reader)."""

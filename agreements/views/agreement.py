@@ -174,10 +174,8 @@ def render_detail(request, agreement, *, comment_form=None, transition=None, sta
                 if last_event and last_event.comment and last_event.to_status == agreement.status
                 else None
             ),
-            "may_renew": is_municipality
-            and agreement.status in Agreement.IN_FORCE
-            and not renewals,
-            "may_comment": side is not None,
+            "may_renew": access.may_start_renewal(user, agreement, has_renewal=bool(renewals)),
+            "may_comment": access.can_comment_on_agreement(user, agreement),
             "actions": actions,
             "today": timezone.localdate(),
             "events": events,
