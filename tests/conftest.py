@@ -140,17 +140,25 @@ class QueryCount:
     pytest-django's django_assert_max_num_queries counts them).
 
     `with query_count(at_most=12) as queries: ...` fails above the ceiling, listing the
-    SQL; without `at_most` it only counts (`len(queries)`, `queries.captured_queries`).
+    SQL (`exactly=` fails on any other number); without either it only counts
+    (`len(queries)`, `queries.captured_queries`).
     `query_count.get(client, url)` GETs a page that must answer 200, reads a streamed
     download to the end, and returns how many queries that took."""
 
     @contextmanager
-    def __call__(self, *, at_most: int | None = None):
+    def __call__(self, *, at_most: int | None = None, exactly: int | None = None):
         with CaptureQueriesContext(connection) as queries:
             yield queries
-        if at_most is not None and len(queries) > at_most:
-            sql = "\n".join(f"{n}. {q['sql']}" for n, q in enumerate(queries.captured_queries, 1))
-            pytest.fail(f"{len(queries)} queries, more than {at_most}:\n{sql}", pytrace=False)
+        count = len(queries)
+        if at_most is not None and count > at_most:
+            self._fail(queries, f"{count} queries, more than {at_most}")
+        if exactly is not None and count != exactly:
+            self._fail(queries, f"{count} queries, not {exactly}")
+
+    @staticmethod
+    def _fail(queries, message: str):
+        sql = "\n".join(f"{n}. {q['sql']}" for n, q in enumerate(queries.captured_queries, 1))
+        pytest.fail(f"{message}:\n{sql}", pytrace=False)
 
     def get(self, client, url, params=None, *, at_most: int | None = None) -> int:
         with self(at_most=at_most) as queries:
