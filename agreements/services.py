@@ -7,8 +7,9 @@ Saving follows one pattern: claim the row by raising its `revision` only if it i
 the revision the form was rendered from (one conditional UPDATE, which also holds the row
 lock until commit), then write the changes and a version in the same transaction.
 
-Every service takes `now` (default: the clock), the time its rows are stamped with, so
-the demo writes its history on the dates of its story.
+The portal's services take `now` (default: the clock), the time their rows are stamped
+with, so the demo writes its history on the dates of its story; the admin's edits are
+stamped with the clock.
 """
 
 import datetime
