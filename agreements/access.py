@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.models import Municipality
+from centres.access import is_centre_leader
 from frivillig.lib.access import (
     first_or_404,
     in_own_municipality,
@@ -26,7 +27,7 @@ def visible_agreements(user, queryset=None):
     agreements = in_own_municipality(
         user, queryset if queryset is not None else Agreement.objects.all()
     )
-    if in_portal(user) and user.is_leader:
+    if is_centre_leader(user):
         return agreements.filter(centre_id=user.centre_id)
     if in_portal(user) and user.is_reader:
         return agreements.filter(status__in=Agreement.CONCLUDED)
@@ -37,7 +38,7 @@ def agreement_side(user, agreement) -> str | None:
     """The party `user` acts for on `agreement`: "municipality", "centre" or None."""
     if is_coordinator_of(user, agreement.municipality_id):
         return Side.MUNICIPALITY
-    if in_portal(user) and user.is_leader and user.centre_id == agreement.centre_id:
+    if is_centre_leader(user) and user.centre_id == agreement.centre_id:
         return Side.CENTRE
     return None
 
@@ -49,14 +50,9 @@ def can_comment_on_agreement(user, agreement) -> bool:
 def list_side(user) -> str | None:
     """The side whose waiting agreements the list puts first for `user`: a leader's
     centre, or the municipality for the coordinator; None for one who acts on none."""
-    if not (is_coordinator_of(user) or user.is_leader):
+    if not (is_coordinator_of(user) or is_centre_leader(user)):
         return None
-    return Side.CENTRE if user.is_leader else Side.MUNICIPALITY
-
-
-def own_centre(user):
-    """The centre a leader's agreement list is about; None for everyone else."""
-    return user.centre if user.is_leader else None
+    return Side.CENTRE if is_centre_leader(user) else Side.MUNICIPALITY
 
 
 def creatable_centres(user, centres):

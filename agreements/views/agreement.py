@@ -64,7 +64,7 @@ def agreement_list(request):
             "status_filter": [(v, label, counts[v]) for v, label in S.choices if counts[v]],
             "chosen": chosen,
             "may_manage": is_coordinator_of(user),
-            "own_centre": access.own_centre(user),
+            "own_centre": centre_access.own_centre(user),
         },
     )
 
