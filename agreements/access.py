@@ -15,6 +15,7 @@ from frivillig.lib.access import (
     first_or_404,
     in_own_municipality,
     in_portal,
+    is_administrator,
     is_coordinator_of,
     works_in,
 )
@@ -58,7 +59,7 @@ def list_side(user) -> str | None:
 def creatable_centres(user, centres):
     """The centres `user` may make an agreement with: those of their own municipality;
     an administrator without one may choose any municipality's."""
-    if not user.is_superuser or user.municipality_id:
+    if not is_administrator(user) or user.municipality_id:
         centres = centres.filter(municipality_id=user.municipality_id)
     return centres
 
