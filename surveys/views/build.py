@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from centres.access import own_centre
+from centres.models import recipients_by_centre
 from frivillig.lib import changelog
 from frivillig.lib.access import is_coordinator_of, require_coordinator
 
@@ -254,7 +255,7 @@ def survey_send(request, pk):
 
 
 def _with_recipients(centres):
-    recipients = sending.recipients_by_centre(centres)
+    recipients = recipients_by_centre(centres)
     for centre in centres:
         centre.recipients = [getattr(r, "email", r) for r in recipients[centre.pk]]
     return centres
