@@ -15,8 +15,9 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -194,6 +195,19 @@ def register(name: str, kind: Kind, *, hidden=(), labels=None) -> None:
 def may_see(user, municipality_id) -> bool:
     """The change log is the coordinator's."""
     return is_coordinator_of(user, municipality_id)
+
+
+def get_logged_object_for_user(user, kind: str, pk: int):
+    """The kind of log and the object whose whole change log `user` opens: 404 for an
+    unknown kind or an object the user does not see, 403 for one whose log is not
+    theirs (a leader or reader of the municipality)."""
+    if kind not in KINDS:
+        raise Http404
+    spec = KINDS[kind]
+    obj = spec.load(user, pk)
+    if not may_see(user, spec.municipality(obj)):
+        raise PermissionDenied
+    return spec, obj
 
 
 def for_page(user, kind: str, obj, municipality_id) -> Changelog | None:
