@@ -3,9 +3,7 @@ PostgreSQL) a tiny run of the scale data with every measured page answering its 
 The benchmark itself is `make bench`, never a timed test. Outside it (BENCHMARK unset)
 neither its app nor /ping is installed."""
 
-import os
-import subprocess
-import sys
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ TINY = [
 ]  # fmt: skip
 
 
-ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = Path(__file__).resolve().parents[2] / "frivillig" / "settings.py"
 pytestmark = pytest.mark.usefixtures("benchmark_installed")
 
 
@@ -46,33 +44,29 @@ def test_the_trivial_view_answers_every_role(client, cast):
         assert (response.status_code, response.content) == (200, b"pong\n"), role
 
 
-def _settings_under(**env) -> list[str]:
-    """INSTALLED_APPS and ROOT_URLCONF of a fresh process with this environment."""
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.ROOT_URLCONF, *s.INSTALLED_APPS)"
-    )
-    clean = {k: v for k, v in os.environ.items() if k not in ("BENCHMARK", "PRODUCTION", "DEBUG")}
-    clean["DJANGO_SETTINGS_MODULE"] = "frivillig.settings"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=clean | env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.split()
+def _settings_under(monkeypatch, **env):
+    """frivillig/settings.py read afresh with this environment (no other setting)."""
+    with monkeypatch.context() as patch:
+        for name in ("BENCHMARK", "PRODUCTION", "DEBUG", "SECRET_KEY", "SITE_URL"):
+            patch.delenv(name, raising=False)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        spec = importlib.util.spec_from_file_location("settings_read_afresh", SETTINGS)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return module
 
 
-def test_the_benchmark_and_the_demo_are_installed_only_where_they_run():
-    urls, *plain = _settings_under()
-    assert urls == "frivillig.urls" and "benchmarks" not in plain and "demo" in plain
-    urls, *bench = _settings_under(BENCHMARK="1")
-    assert urls == "benchmarks.urls" and "benchmarks" in bench
+def test_the_benchmark_and_the_demo_are_installed_only_where_they_run(monkeypatch):
+    plain = _settings_under(monkeypatch)
+    assert plain.ROOT_URLCONF == "frivillig.urls"
+    assert "benchmarks" not in plain.INSTALLED_APPS and "demo" in plain.INSTALLED_APPS
+    bench = _settings_under(monkeypatch, BENCHMARK="1")
+    assert bench.ROOT_URLCONF == "benchmarks.urls" and "benchmarks" in bench.INSTALLED_APPS
     production = {"PRODUCTION": "1", "SECRET_KEY": "x" * 50, "SITE_URL": "https://f.example.no"}
-    urls, *served = _settings_under(**production)
-    assert urls == "frivillig.urls" and "benchmarks" not in served and "demo" not in served
+    served = _settings_under(monkeypatch, **production)
+    assert served.ROOT_URLCONF == "frivillig.urls"
+    assert "benchmarks" not in served.INSTALLED_APPS and "demo" not in served.INSTALLED_APPS
 
 
 def test_the_benchmark_without_a_database_url_says_it_needs_postgresql(monkeypatch):
