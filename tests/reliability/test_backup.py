@@ -50,8 +50,7 @@ def digest() -> dict[str, tuple[int, str]]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_restored_after_changes_brings_back_every_table_row_for_row(tmp_path):
-    call_command("seed_demo", stdout=StringIO())
+def test_a_backup_restored_after_changes_brings_back_every_table_row_for_row(tmp_path, demo):
     before = digest()
     assert sum(count for count, _hash in before.values()) > 500  # the demo, not an empty base
     backup = tmp_path / "frivillig.backup"
