@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from frivillig.lib.access import is_administrator
+from frivillig.lib.admin import LabelledDateTimes, ModelAdmin
 from frivillig.lib.files import ascii_filename, attachment
 
 from . import services
@@ -21,14 +22,14 @@ from .models import Municipality, User
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(ModelAdmin):
     list_display = ["name", "slug", "common_meeting_quarter", "visit_quarter"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(LabelledDateTimes, BaseUserAdmin):
     list_display = [
         "username",
         "get_full_name",

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.admin import ModelAdmin, StackedInline, TabularInline
+
 from . import services
 from .models import (
     Agreement,
@@ -42,7 +44,7 @@ class FrameworkClauseAdminForm(forms.ModelForm):
         return cleaned
 
 
-class FrameworkClauseInline(admin.StackedInline):
+class FrameworkClauseInline(StackedInline):
     model = FrameworkClause
     form = FrameworkClauseAdminForm
     extra = 0
@@ -51,7 +53,7 @@ class FrameworkClauseInline(admin.StackedInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(ModelAdmin):
     list_display = ["title", "municipality", "current_version"]
     list_select_related = ["municipality", "current_version"]
     readonly_fields = ["current_version", "revision"]
@@ -66,7 +68,7 @@ class FrameworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(FrameworkVersion)
-class FrameworkVersionAdmin(admin.ModelAdmin):
+class FrameworkVersionAdmin(ModelAdmin):
     list_display = ["framework", "number", "note", "created_by", "created_at"]
     list_select_related = ["framework__municipality", "created_by"]
     readonly_fields = ["framework", "number", "snapshot", "note", "created_by", "created_at"]
@@ -94,7 +96,7 @@ class AgreementClauseAdminForm(forms.ModelForm):
         return cleaned
 
 
-class AgreementClauseInline(admin.StackedInline):
+class AgreementClauseInline(StackedInline):
     model = AgreementClause
     form = AgreementClauseAdminForm
     extra = 0
@@ -102,7 +104,7 @@ class AgreementClauseInline(admin.StackedInline):
     autocomplete_fields = ["goals", "strategies"]
 
 
-class AgreementEventInline(admin.TabularInline):
+class AgreementEventInline(TabularInline):
     model = AgreementEvent
     extra = 0
     fields = ["at", "action", "from_status", "to_status", "by", "comment"]
@@ -114,7 +116,7 @@ class AgreementEventInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(ModelAdmin):
     list_display = ["title", "centre", "status", "valid_from", "valid_to", "framework_version"]
     list_filter = ["status", "municipality"]
     list_select_related = ["centre", "framework_version"]
@@ -132,7 +134,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgreementVersion)
-class AgreementVersionAdmin(admin.ModelAdmin):
+class AgreementVersionAdmin(ModelAdmin):
     list_display = ["agreement", "number", "note", "created_by", "created_at"]
     list_select_related = ["agreement", "created_by"]
     readonly_fields = ["agreement", "number", "snapshot", "note", "created_by", "created_at"]
@@ -142,7 +144,7 @@ class AgreementVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ModelAdmin):
     list_display = ["agreement", "clause_title", "author", "created_at", "resolved_at"]
     list_select_related = ["agreement", "author"]
     search_fields = ["text"]

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.admin import ModelAdmin, StackedInline, TabularInline
+
 from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
 
 
@@ -25,29 +27,29 @@ class PeriodGoalAdminForm(forms.ModelForm):
         return cleaned
 
 
-class TargetGroupInline(admin.TabularInline):
+class TargetGroupInline(TabularInline):
     model = TargetGroup
     extra = 0
 
 
-class PartnerInline(admin.StackedInline):
+class PartnerInline(StackedInline):
     model = Partner
     extra = 0
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(TabularInline):
     model = ContactPerson
     extra = 0
 
 
-class GoalPeriodInline(admin.TabularInline):
+class GoalPeriodInline(TabularInline):
     model = GoalPeriod
     extra = 0
     show_change_link = True
 
 
 @admin.register(Centre)
-class CentreAdmin(admin.ModelAdmin):
+class CentreAdmin(ModelAdmin):
     list_display = [
         "name",
         "municipality",
@@ -63,14 +65,14 @@ class CentreAdmin(admin.ModelAdmin):
     inlines = [TargetGroupInline, GoalPeriodInline, PartnerInline, ContactInline]
 
 
-class PeriodGoalInline(admin.StackedInline):
+class PeriodGoalInline(StackedInline):
     model = PeriodGoal
     form = PeriodGoalAdminForm
     extra = 0
 
 
 @admin.register(GoalPeriod)
-class GoalPeriodAdmin(admin.ModelAdmin):
+class GoalPeriodAdmin(ModelAdmin):
     list_display = ["centre", "start_year", "end_year", "motto"]
     list_filter = ["start_year", "centre__municipality"]
     list_select_related = ["centre"]
@@ -79,7 +81,7 @@ class GoalPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(ModelAdmin):
     list_display = ["name", "centre"]
     list_select_related = ["centre"]
     list_filter = ["centre__municipality"]
@@ -87,14 +89,14 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(ModelAdmin):
     list_display = ["name", "title", "email", "phone", "centre"]
     list_select_related = ["centre"]
     search_fields = ["name", "email", "centre__name"]
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(admin.ModelAdmin):
+class TargetGroupAdmin(ModelAdmin):
     list_display = ["name", "rank", "centre"]
     list_select_related = ["centre"]
     list_filter = ["centre__municipality"]
@@ -102,7 +104,7 @@ class TargetGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(PeriodGoal)
-class PeriodGoalAdmin(admin.ModelAdmin):
+class PeriodGoalAdmin(ModelAdmin):
     form = PeriodGoalAdminForm
     list_display = ["text", "period"]
     list_select_related = ["period__centre"]

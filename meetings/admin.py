@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.admin import ModelAdmin, TabularInline
+
 from .models import AgendaItem, FollowUp, Meeting
 
 
@@ -18,18 +20,18 @@ class MeetingAdminForm(forms.ModelForm):
         return cleaned
 
 
-class AgendaInline(admin.TabularInline):
+class AgendaInline(TabularInline):
     model = AgendaItem
     extra = 0
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(TabularInline):
     model = FollowUp
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ModelAdmin):
     form = MeetingAdminForm
     list_display = ["title", "kind", "date", "start_time", "location", "municipality"]
     list_filter = ["kind", "municipality", "date"]
@@ -41,7 +43,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
+class FollowUpAdmin(ModelAdmin):
     list_display = ["text", "responsible", "due_date", "done", "meeting"]
     list_filter = ["done", "meeting__municipality"]
     list_select_related = ["meeting"]

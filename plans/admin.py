@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.admin import ModelAdmin, StackedInline, TabularInline
+
 from .models import FocusArea, Goal, Hearing, HearingInput, Measure, Plan, Strategy
 
 # Goals, strategies and measures are sentences; give them room to be read while edited.
@@ -16,7 +18,7 @@ WIDE_TEXT = {
 }
 
 
-class GoalInline(admin.StackedInline):
+class GoalInline(StackedInline):
     formfield_overrides = WIDE_TEXT
     model = Goal
     extra = 0
@@ -24,7 +26,7 @@ class GoalInline(admin.StackedInline):
     show_change_link = True
 
 
-class MeasureInPlanInline(admin.StackedInline):
+class MeasureInPlanInline(StackedInline):
     formfield_overrides = WIDE_TEXT
     model = Measure
     fk_name = "plan"
@@ -35,7 +37,7 @@ class MeasureInPlanInline(admin.StackedInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(ModelAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["title", "kind", "municipality", "period", "status", "owner", "parent"]
     list_filter = ["municipality", "kind", "status"]
@@ -61,7 +63,7 @@ class PlanAdmin(admin.ModelAdmin):
         return self.inlines
 
 
-class StrategyInline(admin.TabularInline):
+class StrategyInline(TabularInline):
     formfield_overrides = WIDE_TEXT
     model = Strategy
     extra = 0
@@ -69,7 +71,7 @@ class StrategyInline(admin.TabularInline):
     show_change_link = True
 
 
-class MeasureInline(admin.StackedInline):
+class MeasureInline(StackedInline):
     formfield_overrides = WIDE_TEXT
     model = Measure
     fk_name = "goal"
@@ -79,7 +81,7 @@ class MeasureInline(admin.StackedInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(ModelAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["__str__", "plan", "number"]
     list_filter = ["plan__municipality", "plan__kind"]
@@ -90,7 +92,7 @@ class GoalAdmin(admin.ModelAdmin):
     inlines = [StrategyInline, MeasureInline]
 
 
-class FocusAreaInline(admin.TabularInline):
+class FocusAreaInline(TabularInline):
     formfield_overrides = WIDE_TEXT
     model = FocusArea
     extra = 0
@@ -98,7 +100,7 @@ class FocusAreaInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(admin.ModelAdmin):
+class StrategyAdmin(ModelAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["__str__", "goal"]
     list_filter = ["goal__plan__municipality"]
@@ -114,7 +116,7 @@ class StrategyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(ModelAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["text", "plan", "goal", "responsible", "deadline", "status"]
     list_filter = ["plan__municipality", "status", "plan__kind"]
@@ -156,7 +158,7 @@ class HearingInputForm(forms.ModelForm):
         return cleaned
 
 
-class HearingInputInline(admin.StackedInline):
+class HearingInputInline(StackedInline):
     formfield_overrides = WIDE_TEXT
     model = HearingInput
     form = HearingInputForm
@@ -172,7 +174,7 @@ class HearingInputInline(admin.StackedInline):
 
 
 @admin.register(Hearing)
-class HearingAdmin(admin.ModelAdmin):
+class HearingAdmin(ModelAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["plan", "start_date", "end_date"]
     list_filter = ["plan__municipality"]

@@ -1,9 +1,11 @@
 from django.contrib import admin
 
+from frivillig.lib.admin import ModelAdmin, TabularInline
+
 from .models import Answer, Question, Survey, SurveyResponse, Theme, ThemeMember
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(TabularInline):
     model = Question
     fk_name = "survey"
     extra = 0
@@ -11,7 +13,7 @@ class QuestionInline(admin.TabularInline):
     raw_id_fields = ["parent"]
 
 
-class ResponseInline(admin.TabularInline):
+class ResponseInline(TabularInline):
     model = SurveyResponse
     extra = 0
     fields = ["centre", "status", "revision", "invited_at", "reminder_count", "submitted_at"]
@@ -19,7 +21,7 @@ class ResponseInline(admin.TabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(ModelAdmin):
     list_display = ["title", "round", "status", "deadline", "municipality"]
     list_filter = ["status", "round", "municipality"]
     list_select_related = ["municipality"]
@@ -28,7 +30,7 @@ class SurveyAdmin(admin.ModelAdmin):
     inlines = [QuestionInline, ResponseInline]
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(TabularInline):
     model = Answer
     extra = 0
     fields = ["question", "text", "items", "number"]
@@ -36,7 +38,7 @@ class AnswerInline(admin.TabularInline):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(admin.ModelAdmin):
+class SurveyResponseAdmin(ModelAdmin):
     list_display = ["centre", "survey", "status", "updated_at", "submitted_at", "reminder_count"]
     list_filter = ["status", "survey__round", "survey__municipality"]
     list_select_related = ["centre", "survey"]
@@ -47,7 +49,7 @@ class SurveyResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ModelAdmin):
     list_display = ["text", "kind", "survey", "order", "required", "parent"]
     list_filter = ["kind", "required", "survey__round"]
     list_select_related = ["survey", "parent"]
@@ -55,13 +57,13 @@ class QuestionAdmin(admin.ModelAdmin):
     raw_id_fields = ["survey", "parent", "copied_from"]
 
 
-class ThemeMemberInline(admin.TabularInline):
+class ThemeMemberInline(TabularInline):
     model = ThemeMember
     extra = 0
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ModelAdmin):
     list_display = ["name", "question"]
     list_select_related = ["question"]
     search_fields = ["name", "question__text"]
