@@ -59,8 +59,8 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages -l nn -l en --no-obsolete
-	$(PY) manage.py compilemessages
+	$(PY) manage.py makemessages -l nb -l nn -l en --no-obsolete
+	$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

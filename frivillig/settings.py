@@ -52,8 +52,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_tasks",
-    "django_tasks_db",
-    "axes",
+    "accounts.apps.TasksConfig",  # django_tasks_db, named in Norwegian
+    "accounts.apps.AxesConfig",  # django-axes, named in Norwegian
     "csp",
     "simple_history",
     "frivillig",  # the project's own commands: manage.py backup / restore
