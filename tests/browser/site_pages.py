@@ -59,9 +59,24 @@ SKIPPED = {
     "agreements:comment_add": POST_ONLY,
     "agreements:comment_resolve": POST_ONLY,
 }
-# The Django admin is Django's own; the suite opens its index and one list as the admin.
+# The admin's index and one list are in the admin role's walk; every registered model's
+# list, add and change page in the admin walk (admin_pages below).
 ADMIN_VISITED = {"admin:index", "admin:accounts_user_changelist"}
-ADMIN_SKIPPED = "Django's own admin pages: the index and one list stand for them"
+ADMIN_MODEL_PAGES = ("changelist", "add", "change")
+ADMIN_SKIPPED = (
+    "Django's own admin pages (history, delete, password, the app lists): the index and "
+    "every model's list, add and change page stand for them"
+)
+# Registered models' pages the admin walk does not open, each with why.
+NO_ADD = "the admin offers no add page: the portal or a library writes these rows"
+ADMIN_MODEL_SKIPPED = {
+    "admin:django_tasks_database_dbtaskresult_add": NO_ADD,
+    "admin:axes_accessattempt_add": NO_ADD,
+    "admin:axes_accesslog_add": NO_ADD,
+    "admin:axes_accessfailurelog_add": NO_ADD,
+    "admin:agreements_frameworkversion_add": NO_ADD,
+    "admin:agreements_agreementversion_add": NO_ADD,
+}
 
 
 @dataclasses.dataclass
@@ -234,8 +249,71 @@ def url_names():
 
 def skip_reason(name: str) -> str | None:
     if name.startswith("admin:") and name not in ADMIN_VISITED:
-        return ADMIN_SKIPPED
+        return ADMIN_MODEL_SKIPPED.get(name, ADMIN_SKIPPED)
     return SKIPPED.get(name)
+
+
+def admin_records() -> None:
+    """Rows for the registered models the demo leaves empty (groups, django-axes' login
+    records, a background task's result), so each has a change page to open."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    Group.objects.get_or_create(name="Redaktører")
+    seen = {"user_agent": "Firefox", "ip_address": "10.0.0.1", "username": ROLES["leader"]}
+    seen |= {"http_accept": "text/html", "path_info": "/konto/logg-inn/"}
+    AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=5)
+    AccessFailureLog.objects.create(**seen)
+    AccessLog.objects.create(**seen)
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="frivillig.lib.mail.send_mail_task",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class AdminPage(Page):
+    app_label: str
+
+
+def admin_pages() -> list[AdminPage]:
+    """The list, add and change page of every model registered in the admin (the change
+    page of its newest row); raises for a page that is neither visited nor listed in
+    ADMIN_MODEL_SKIPPED, or skipped though the admin offers it."""
+    from django.contrib import admin
+
+    pages, unlisted = [], []
+    for model in admin.site._registry:
+        opts = model._meta
+        for kind in ADMIN_MODEL_PAGES:
+            name = f"admin:{opts.app_label}_{opts.model_name}_{kind}"
+            if name in ADMIN_MODEL_SKIPPED:
+                continue
+            args = []
+            if kind == "change":
+                obj = model._default_manager.order_by("-pk").first()
+                if obj is None:
+                    unlisted.append(f"{name} (no row to open: add one in admin_records)")
+                    continue
+                args = [obj.pk]
+            pages.append(AdminPage(name, reverse(name, args=args), opts.app_label))
+    if unlisted:
+        raise LookupError(
+            "Admin pages neither visited by the browser suite nor skipped with a reason "
+            f"(see ADMIN_MODEL_SKIPPED in {__name__}): {', '.join(unlisted)}"
+        )
+    return pages
+
+
+def admin_app_labels() -> list[str]:
+    """The apps with models in the admin, in the index's order (the walk's parts)."""
+    from django.contrib import admin
+
+    return list(dict.fromkeys(model._meta.app_label for model in admin.site._registry))
 
 
 def portal_pages(demo: Demo) -> list[Page]:

@@ -7,9 +7,11 @@ one run names them all.
 """
 
 import pytest
+from django.urls import reverse
 
 from .conftest import assert_accessible, log_in
 from .site_pages import (
+    ADMIN_MODEL_SKIPPED,
     ADMIN_VISITED,
     ANONYMOUS,
     LANGUAGES,
@@ -17,6 +19,9 @@ from .site_pages import (
     REDIRECTING,
     ROLES,
     SKIPPED,
+    admin_app_labels,
+    admin_pages,
+    admin_records,
     demo_objects,
     portal_pages,
     url_names,
@@ -99,6 +104,39 @@ def test_the_pages_for_people_not_logged_in_are_accessible(page, demo, language)
 
     print(f"\nanonymous/{language}: {len(checked)} pages checked by axe")
     assert not refused
+    assert not violations, "\n\n".join(violations)
+
+
+# --- the admin -----------------------------------------------------------------------
+
+
+def test_every_registered_model_page_is_visited_or_skipped_with_a_reason(demo):
+    admin_records()
+    pages = admin_pages()  # raises, naming the pages, when one has nothing to open
+    names = {name for name, _pattern in url_names()}
+    assert set(ADMIN_MODEL_SKIPPED) <= names, "a skipped admin page is gone"
+    assert {p.app_label for p in pages} == set(admin_app_labels())
+    print(f"\n{len(pages)} admin pages of {len(admin_app_labels())} apps")
+
+
+@pytest.mark.parametrize("app_label", admin_app_labels())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_admin_page_is_accessible(page, demo, language, app_label):
+    """Each registered model's list, add and change page as the administrator, one app
+    per test so that pytest-xdist spreads them; the add pages skipped are refused."""
+    admin_records()
+    log_in(page, ROLES["admin"])
+    choose_language(page, language)
+    pages = [p for p in admin_pages() if p.app_label == app_label]
+
+    checked, violations, refused = check_all(page, pages)
+    for name in ADMIN_MODEL_SKIPPED:
+        if name.startswith(f"admin:{app_label}_"):
+            assert page.goto(reverse(name)).status == 403, f"{name} is skipped but offered"
+
+    print(f"\nadmin {app_label}/{language}: {len(checked)} pages checked by axe")
+    assert not refused, refused
+    assert len(checked) == len(pages)
     assert not violations, "\n\n".join(violations)
 
 
