@@ -13,6 +13,7 @@ from django.db import connection
 
 from accounts.models import Municipality
 from benchmarks import pages, queries, scale
+from benchmarks.management.commands import generate_scale_data, run_benchmark
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the scale data is for PostgreSQL"
@@ -24,7 +25,7 @@ TINY = [
 
 
 SETTINGS = Path(__file__).resolve().parents[2] / "frivillig" / "settings.py"
-pytestmark = pytest.mark.usefixtures("benchmark_installed")
+pytestmark = pytest.mark.usefixtures("benchmark_urls")
 
 
 def test_the_trivial_view_answers_anyone_without_touching_the_database(client):
@@ -72,21 +73,21 @@ def test_the_benchmark_and_the_demo_are_installed_only_where_they_run(monkeypatc
 def test_the_benchmark_without_a_database_url_says_it_needs_postgresql(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     with pytest.raises(CommandError, match="PostgreSQL"):
-        call_command("run_benchmark")
+        call_command(run_benchmark.Command())
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite only")
 @pytest.mark.django_db
 def test_the_scale_data_refuses_sqlite():
     with pytest.raises(CommandError, match="PostgreSQL"):
-        call_command("generate_scale_data", *TINY)
+        call_command(generate_scale_data.Command(), *TINY)
 
 
 @on_postgresql
 @pytest.mark.django_db
 def test_the_scale_data_is_rebuilt_in_its_own_municipalities_only(municipality):
-    call_command("generate_scale_data", *TINY)
-    call_command("generate_scale_data", *TINY)
+    call_command(generate_scale_data.Command(), *TINY)
+    call_command(generate_scale_data.Command(), *TINY)
     names = set(Municipality.objects.values_list("name", flat=True))
     assert names == {"Skien", "Skala Storby", "Skala Mellomby", "Skala 003"}
     scale.wipe()
@@ -96,7 +97,7 @@ def test_the_scale_data_is_rebuilt_in_its_own_municipalities_only(municipality):
 @on_postgresql
 @pytest.mark.django_db
 def test_every_measured_page_answers_its_role(client):
-    call_command("generate_scale_data", *TINY)
+    call_command(generate_scale_data.Command(), *TINY)
     users = pages.users()
     for page in pages.pages():
         if page.kind == pages.EXPORT:
