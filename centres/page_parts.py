@@ -15,9 +15,11 @@ _ON_LIST: list[Callable] = []
 
 
 def register(*, on_detail: Callable | None = None, on_list: Callable | None = None) -> None:
-    if on_detail is not None:
+    # Once each: ready() runs again whenever a test overrides INSTALLED_APPS, and a part
+    # registered twice would run (and cost its queries) twice.
+    if on_detail is not None and on_detail not in _ON_DETAIL:
         _ON_DETAIL.append(on_detail)
-    if on_list is not None:
+    if on_list is not None and on_list not in _ON_LIST:
         _ON_LIST.append(on_list)
 
 
