@@ -6,7 +6,7 @@ coordinator edits them all, a leader the own centre's (not its registry fields).
 
 from django.core.exceptions import PermissionDenied
 
-from frivillig.lib.access import first_or_404, in_own_municipality, in_portal
+from frivillig.lib.access import first_or_404, in_own_municipality, in_portal, is_coordinator_of
 
 from .models import Centre
 
@@ -17,15 +17,7 @@ def visible_centres(user, queryset=None):
 
 
 def can_edit_centre(user, centre: Centre) -> bool:
-    if not in_portal(user):
-        return False
-    if user.is_superuser:
-        return True
-    if user.is_coordinator:
-        return centre.municipality_id == user.municipality_id
-    if user.is_leader:
-        return centre.pk == user.centre_id
-    return False
+    return is_coordinator_of(user, centre.municipality_id) or is_own_centre(user, centre)
 
 
 def can_edit_centre_registry_fields(user, centre: Centre) -> bool:
@@ -45,7 +37,7 @@ def own_centre(user):
 
 def is_own_centre(user, centre) -> bool:
     """Whether `user` is one of the centre's own leaders."""
-    return in_portal(user) and user.is_leader and user.centre_id == centre.pk
+    return is_centre_leader(user) and user.centre_id == centre.pk
 
 
 def get_centre_for_user(user, slug: str, *, write: bool = False, queryset=None) -> Centre:

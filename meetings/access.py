@@ -4,12 +4,13 @@ a leader sees the common meetings and those the own centre takes part in."""
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from centres.access import is_centre_leader, is_own_centre
 from frivillig.lib.access import (
     first_or_404,
     in_own_municipality,
-    in_portal,
     is_coordinator_of,
     require_coordinator,
+    works_in,
 )
 
 from .models import Meeting
@@ -22,7 +23,7 @@ def visible_meetings(user, queryset=None):
     meetings = in_own_municipality(
         user, queryset if queryset is not None else Meeting.objects.all()
     )
-    if in_portal(user) and user.is_leader:
+    if is_centre_leader(user):
         own = Meeting.objects.filter(centres__id=user.centre_id).values("pk")
         meetings = meetings.filter(Q(kind__in=ALL_CENTRE_KINDS) | Q(pk__in=own))
     return meetings
@@ -31,11 +32,9 @@ def visible_meetings(user, queryset=None):
 def can_see_visits_of(user, centre) -> bool:
     """A visit to a centre is the municipality's and that centre's business: a leader of
     another centre cannot open it (visible_meetings), so is not shown its date either."""
-    if not in_portal(user):
-        return False
-    if user.is_leader:
-        return centre.pk == user.centre_id
-    return user.is_superuser or centre.municipality_id == user.municipality_id
+    if is_centre_leader(user):
+        return is_own_centre(user, centre)
+    return works_in(user, centre.municipality_id)
 
 
 def get_meeting_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Meeting:
