@@ -86,12 +86,30 @@ class AgendaItem(models.Model):
         return self.title
 
 
+class FollowUpQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(done=False)
+
+    def with_overdue(self, today: datetime.date):
+        """Each follow-up with `is_overdue`: not done and its deadline passed before
+        `today`. The one rule for «Forfalt», wherever follow-ups are listed."""
+        return self.annotate(
+            is_overdue=models.ExpressionWrapper(
+                models.Q(done=False, due_date__lt=today), output_field=models.BooleanField()
+            )
+        )
+
+
 class FollowUp(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="follow_ups")
     text = models.CharField(_("oppfølgingspunkt"), max_length=300)
     responsible = models.CharField(_("ansvarlig"), max_length=150, blank=True)
     due_date = models.DateField(_("frist"), null=True, blank=True)
     done = models.BooleanField(_("utført"), default=False)
+    done_note = models.TextField(_("hva som ble gjort"), blank=True)
+    done_on = models.DateField(_("lukket"), null=True, blank=True)
+
+    objects = FollowUpQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("oppfølgingspunkt")
