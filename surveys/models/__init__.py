@@ -5,6 +5,7 @@ The models live in one module per part (the survey and its questions, a centre's
 response and its answers, the themes of ranked lists); this package gathers them.
 """
 
+from .deck import Deck, Slide
 from .response import (
     Answer,
     AnswerQuerySet,
@@ -19,11 +20,13 @@ from .theme import Theme, ThemeMember
 
 __all__ = [
     "Answer",
+    "Deck",
     "AnswerQuerySet",
     "IncompleteResponse",
     "Question",
     "QuestionQuerySet",
     "ResponseLocked",
+    "Slide",
     "StaleResponse",
     "Survey",
     "SurveyQuerySet",
