@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0004_historicalinvitation_historicaluser_invitation'),
+        ("accounts", "0003_user_anonymised"),
         ('centres', '0003_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
