@@ -1,132 +1,205 @@
 """The sentences the portal writes about a question's answers, as the seed's slides
 word them ("Tre av fem frivilligsentraler mener at …"): the deck's summaries and the
-results page's suggestions, which the coordinator may replace."""
+results page's suggestions, which the coordinator may replace.
 
-import re
+Every sentence is one message of the catalogues, whole, with its plural forms, so each
+language words it its own way; the numbers come from frivillig.lib.words. A share of
+the centres that answered has five wordings: nobody yet, the one centre of one («Den
+ene sentralen som har svart, …»), all of them, none of them, and some of them. The
+question and the answer options are quoted as they were written.
+"""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from frivillig.lib.words import NEUTER, join_clauses, join_words, number_word
+
 from .models import Question
+from .restating import restate
+from .themes import standing_out
 
-NUMBER_WORDS = ["ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"]
-
-
-def number_word(n: int, *, capital: bool = False) -> str:
-    """Numbers under ten in words, as the seed writes them ("Tre av fem")."""
-    word = NUMBER_WORDS[n] if 0 <= n < 10 else str(n)
-    return word[:1].upper() + word[1:] if capital else word
+# Which wording a share of the answering centres takes.
+ONE, ONE_NOT, ALL, NONE, SOME = "one", "one-not", "all", "none", "some"
 
 
-def _count_of(count: int, total: int, *, capital: bool) -> str:
-    """'Tre av fem frivilligsentraler' or 'Alle fem frivilligsentralene'."""
-    if count == total and total > 1:
-        return _("%(all)s %(total)s frivilligsentralene") % {
-            "all": _("Alle") if capital else _("alle"),
-            "total": number_word(total),
-        }
-    return ngettext(
-        "%(count)s av %(total)s frivilligsentral",
-        "%(count)s av %(total)s frivilligsentraler",
-        total,
-    ) % {"count": number_word(count, capital=capital), "total": number_word(total)}
+def share_of(count: int, total: int) -> str:
+    if total == 1:
+        return ONE if count else ONE_NOT
+    if count == total:
+        return ALL
+    return NONE if count == 0 else SOME
 
 
-# The subject a question addresses the centre with: "Ønsker din frivilligsentral å …?"
-CENTRE_SUBJECTS = r"(?:din frivilligsentral|frivilligsentralen|sentralen|din sentral|dere|du)"
-# Where the predicate of "Er <subject> <predicate>?" starts: "… på rett nivå?".
-PREDICATE_START = r"(?:på|i|til|godt?|bra|riktig|tilstrekkelig|nok|fornøyd|nyttig|viktig)"
+def _numbers(count: int, total: int) -> dict:
+    """The count as the sentence opens with it, and the total inside the sentence."""
+    return {"count": number_word(count, capital=True), "total": number_word(total)}
 
 
-def yes_statement(question_text: str) -> tuple[str, str] | None:
-    """The question turned into what a centre answering yes says, as (verb phrase for
-    "x av y frivilligsentraler …", short form for those answering no)."""
-    text = question_text.strip().rstrip("?").strip()
-    if match := re.match(rf"^(\w+) {CENTRE_SUBJECTS} (.+)$", text, re.IGNORECASE):
-        verb, rest = match.groups()
-        return f"{verb.lower()} {rest}", _("%(verb)s ikke det") % {"verb": verb.lower()}
-    if match := re.match(rf"^(er|har|blir) (.+) ({PREDICATE_START} .+)$", text, re.IGNORECASE):
-        verb, subject, predicate = match.groups()
-        return (
-            _("mener at %(subject)s %(verb)s %(predicate)s")
-            % {"subject": subject, "verb": verb.lower(), "predicate": predicate},
-            _("mener det ikke"),
-        )
-    return None
+def not_answered_yet() -> str:
+    return _("Ingen frivilligsentraler har svart ennå.")
+
+
+def question_not_answered() -> str:
+    return _("Ingen frivilligsentraler har svart på dette spørsmålet ennå.")
 
 
 def yes_no_sentence(question_text: str, yes: int, no: int, total: int) -> str:
+    """How many said yes (and how many no), with the question restated where the
+    reader's language is the question's («Tre av fem frivilligsentraler mener at …»),
+    else quoted («… svarer ja på «…?»»)."""
     if total == 0:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    statement = yes_statement(question_text)
-    if statement is None:
-        sentence = _("%(who)s svarer ja på «%(question)s»") % {
-            "who": _count_of(yes, total, capital=True),
-            "question": question_text.strip(),
-        }
-        rest = _("%(count)s svarer nei.") % {"count": number_word(no, capital=True)}
-    else:
-        sentence = f"{_count_of(yes, total, capital=True)} {statement[0]}."
-        rest = f"{number_word(no, capital=True)} {statement[1]}."
-    if yes == 0:
-        sentence = _("Ingen av %(total)s frivilligsentraler %(statement)s.") % {
-            "total": number_word(total),
-            "statement": statement[0] if statement else _("svarer ja"),
-        }
-        return sentence
-    if no:
-        sentence = f"{sentence.rstrip('.')}. {rest}"
-    return sentence
+        return not_answered_yet()
+    if yes + no == 0:
+        return question_not_answered()
+    if restated := restate(question_text):
+        return _restated_sentence(restated, yes, no, total)
+    values = {"question": question_text.strip(), **_numbers(yes, total)}
+    share = share_of(yes, total)
+    if share == ONE:
+        return _("Den ene sentralen som har svart, svarer ja på «%(question)s».") % values
+    if share == ONE_NOT:
+        return _("Den ene sentralen som har svart, svarer nei på «%(question)s».") % values
+    if share == ALL:
+        return _("Alle %(total)s frivilligsentralene svarer ja på «%(question)s».") % values
+    if share == NONE:
+        return _("Ingen av de %(total)s frivilligsentralene svarer ja på «%(question)s».") % values
+    sentence = ngettext(
+        "%(count)s av %(total)s frivilligsentraler svarer ja på «%(question)s».",
+        "%(count)s av %(total)s frivilligsentraler svarer ja på «%(question)s».",
+        yes,
+    )
+    if not no:
+        return sentence % values
+    rest = ngettext("%(count)s svarer nei.", "%(count)s svarer nei.", no)
+    return f"{sentence % values} {rest % {'count': number_word(no, capital=True)}}"
+
+
+def _restated_sentence(restated, yes: int, no: int, total: int) -> str:
+    """The sentences with the question's own words turned into a statement (only in
+    the question's language: surveys.restating)."""
+    values = {
+        "statement": restated.statement,
+        "negated": restated.negated,
+        **_numbers(yes, total),
+    }
+    share = share_of(yes, total)
+    if share == ONE:
+        return _("Den ene sentralen som har svart, %(statement)s.") % values
+    if share == ONE_NOT:
+        return _("Den ene sentralen som har svart, %(negated)s.") % values
+    if share == ALL:
+        return _("Alle %(total)s frivilligsentralene %(statement)s.") % values
+    if share == NONE:
+        return _("Ingen av de %(total)s frivilligsentralene %(statement)s.") % values
+    sentence = ngettext(
+        "%(count)s av %(total)s frivilligsentraler %(statement)s.",
+        "%(count)s av %(total)s frivilligsentraler %(statement)s.",
+        yes,
+    )
+    if not no:
+        return sentence % values
+    rest = ngettext("%(count)s %(negated)s.", "%(count)s %(negated)s.", no) % {
+        "count": number_word(no, capital=True),
+        "negated": restated.short_negated,
+    }
+    return f"{sentence % values} {rest}"
 
 
 def choice_sentence(options: list, total: int, *, multiple: bool) -> str:
-    """`options`: the question's OptionCounts (surveys.results)."""
+    """`options`: the question's OptionCounts (surveys.results), most chosen first."""
     if total == 0:
-        return _("Ingen frivilligsentraler har svart ennå.")
+        return not_answered_yet()
     chosen = sorted((o for o in options if o.count), key=lambda o: -o.count)
     if not chosen:
         return _("Ingen frivilligsentraler har valgt et svaralternativ.")
     first, rest = chosen[0], chosen[1:]
-    sentence = _("%(who)s svarer «%(label)s»") % {
-        "who": _count_of(first.count, total, capital=True),
-        "label": first.label,
-    }
-    for option in rest:
-        template = (
-            _("%(count)s svarer også «%(label)s»")
-            if multiple
-            else _("%(count)s svarer «%(label)s»")
+    if total == 1:
+        labels = join_words([_("«%(label)s»") % {"label": o.label} for o in chosen])
+        return _("Den ene sentralen som har svart, svarer %(labels)s.") % {"labels": labels}
+    values = {"label": first.label, **_numbers(first.count, total)}
+    if first.count == total:
+        opening = _("Alle %(total)s frivilligsentralene svarer «%(label)s»") % values
+    else:
+        opening = (
+            ngettext(
+                "%(count)s av %(total)s frivilligsentraler svarer «%(label)s»",
+                "%(count)s av %(total)s frivilligsentraler svarer «%(label)s»",
+                first.count,
+            )
+            % values
         )
-        sentence += ", " if option is not rest[-1] else _(", og ")
-        sentence += template % {"count": number_word(option.count), "label": option.label}
-    return sentence + "."
+    clauses = [opening] + [_other_choice(o, total, multiple=multiple) for o in rest]
+    return f"{join_clauses(clauses)}."
+
+
+def _other_choice(option, total: int, *, multiple: bool) -> str:
+    """A clause after the first: «tre svarer også «Felles»», «to svarer «Oftere»»."""
+    values = {"label": option.label, "count": number_word(option.count)}
+    if multiple and option.count == total:
+        return _("alle svarer også «%(label)s»") % values
+    if multiple:
+        template = ngettext(
+            "%(count)s svarer også «%(label)s»", "%(count)s svarer også «%(label)s»", option.count
+        )
+    else:
+        template = ngettext(
+            "%(count)s svarer «%(label)s»", "%(count)s svarer «%(label)s»", option.count
+        )
+    return template % values
 
 
 def scale_sentence(average: float | None, answered: int) -> str:
     if not answered:
-        return _("Ingen frivilligsentraler har svart ennå.")
+        return question_not_answered()
     return ngettext(
         "Gjennomsnittet er %(average)s av 5 (%(count)s svar).",
         "Gjennomsnittet er %(average)s av 5 (%(count)s svar).",
         answered,
-    ) % {"average": f"{average:.1f}".replace(".", ","), "count": number_word(answered)}
+    ) % {
+        "average": number_format(average, decimal_pos=1),
+        "count": number_word(answered, gender=NEUTER),
+    }
 
 
 def text_sentence(answered: int, total: int) -> str:
     if total == 0:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    return _("%(who)s har svart.") % {"who": _count_of(answered, total, capital=True)}
+        return not_answered_yet()
+    if answered == 0:
+        return question_not_answered()
+    values = _numbers(answered, total)
+    share = share_of(answered, total)
+    if share == ONE:
+        return _("Den ene sentralen som har svart, har skrevet et svar her.")
+    if share == ALL:
+        return _("Alle %(total)s frivilligsentralene har svart.") % values
+    return (
+        ngettext(
+            "%(count)s av %(total)s frivilligsentraler har svart.",
+            "%(count)s av %(total)s frivilligsentraler har svart.",
+            answered,
+        )
+        % values
+    )
 
 
 def ranked_sentence(tally: list) -> str:
-    """`tally`: the ranked list's ThemeTallies, most named first (surveys.results)."""
+    """`tally`: the ranked list's ThemeTallies, most named first (surveys.results).
+    Only what stands out is named (surveys.themes.standing_out): a theme or answer
+    given by one centre, or a tie, is not a finding."""
     if not tally:
-        return _("Ingen frivilligsentraler har svart ennå.")
-    top = tally[:3]
-    names = ", ".join(
-        ngettext("%(name)s (%(count)s sentral)", "%(name)s (%(count)s sentraler)", t.centres)
-        % {"name": t.name, "count": number_word(t.centres)}
-        for t in top
+        return not_answered_yet()
+    top = standing_out(tally)
+    if not top:
+        if any(t.centres > 1 for t in tally):
+            return _("Flere svar går igjen like ofte; se alle svarene.")
+        return _("Ingen svar går igjen; se alle svarene.")
+    names = join_words(
+        [
+            ngettext("%(name)s (%(count)s sentral)", "%(name)s (%(count)s sentraler)", t.centres)
+            % {"name": t.name, "count": number_word(t.centres)}
+            for t in top
+        ]
     )
     return _("Mest nevnt: %(names)s.") % {"names": names}
 
@@ -135,6 +208,8 @@ def generated_summary(result) -> str:
     """The sentence for a question's results (a surveys.results.QuestionResult), by its
     kind. The results ask this module, so it takes them without importing them."""
     question, kind = result.question, result.question.kind
+    if result.total == 0:
+        return not_answered_yet()
     if kind == Question.Kind.YES_NO:
         counts = {o.value: o.count for o in result.options}
         return yes_no_sentence(

@@ -48,3 +48,21 @@ def _tidy(name: str) -> str:
 
 def _drop_empty_themes(question: Question) -> None:
     question.themes.filter(members__isnull=True).delete()
+
+
+def standing_out(tally: list, *, limit: int = 3) -> list:
+    """The themes of a ranked list's tally (most named first, surveys.results) that
+    stand out: named by more than one centre, at most `limit` of them, and never cut
+    inside a tie. An answer one centre gave, or a tie at the cut, is not a finding: when
+    nothing is left, the summary says no answer stands out (surveys.summaries)."""
+    recurring = [t for t in tally if t.centres > 1]
+    if len(recurring) > limit:
+        cut = _standing(recurring[limit - 1])
+        if _standing(recurring[limit]) == cut:
+            return [t for t in recurring[:limit] if _standing(t) != cut]
+    return recurring[:limit]
+
+
+def _standing(tally) -> tuple[int, int]:
+    """What orders the tally (surveys.results.tally_themes): points, then centres."""
+    return (tally.points, tally.centres)

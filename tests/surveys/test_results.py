@@ -4,9 +4,10 @@ coordinator's deck sentence."""
 import pytest
 from django.urls import reverse
 
+from frivillig.lib.words import number_word
 from surveys.models import Question
 from surveys.results import OptionCount, SurveyResults
-from surveys.summaries import choice_sentence, number_word, scale_sentence, yes_no_sentence
+from surveys.summaries import choice_sentence, scale_sentence, yes_no_sentence
 
 from ..factories import AnswerFactory, SurveyResponseFactory
 from .results_data import AVTALE, RETT_NIVA, build_survey
@@ -37,7 +38,9 @@ def test_yes_no_sentence_for_a_question_it_cannot_turn_round_quotes_the_question
 
 def test_nobody_answered_and_nobody_said_yes():
     assert yes_no_sentence(AVTALE, 0, 0, 0) == "Ingen frivilligsentraler har svart ennå."
-    assert yes_no_sentence(AVTALE, 0, 4, 4).startswith("Ingen av fire frivilligsentraler ønsker å")
+    assert yes_no_sentence(AVTALE, 0, 4, 4).startswith(
+        "Ingen av de fire frivilligsentralene ønsker å"
+    )
 
 
 def test_numbers_under_ten_are_words_and_larger_ones_digits():
