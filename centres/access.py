@@ -6,7 +6,13 @@ coordinator edits them all, a leader the own centre's (not its registry fields).
 
 from django.core.exceptions import PermissionDenied
 
-from frivillig.lib.access import first_or_404, in_own_municipality, in_portal, is_coordinator_of
+from frivillig.lib.access import (
+    coordinates_a_municipality,
+    first_or_404,
+    in_own_municipality,
+    in_portal,
+    is_coordinator_of,
+)
 
 from .models import Centre
 
@@ -18,6 +24,29 @@ def visible_centres(user, queryset=None):
 
 def can_edit_centre(user, centre: Centre) -> bool:
     return is_coordinator_of(user, centre.municipality_id) or is_own_centre(user, centre)
+
+
+def can_add_centre(user) -> bool:
+    """The coordinator adds the own municipality's centres (the administrator, who
+    belongs to none, in the admin)."""
+    return coordinates_a_municipality(user)
+
+
+def require_add_centre(user) -> None:
+    if not can_add_centre(user):
+        raise PermissionDenied
+
+
+def can_archive_centre(user, centre: Centre) -> bool:
+    """Archiving a centre that closes, and restoring it, is the coordinator's."""
+    return is_coordinator_of(user, centre.municipality_id)
+
+
+def get_centre_to_archive_for_user(user, slug: str) -> Centre:
+    centre = first_or_404(visible_centres(user).filter(slug=slug))
+    if not can_archive_centre(user, centre):
+        raise PermissionDenied
+    return centre
 
 
 def can_edit_centre_registry_fields(user, centre: Centre) -> bool:

@@ -1,8 +1,13 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Centre, TargetGroup
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    field_class = forms.BooleanField
 
 
 class CentreFilter(django_filters.FilterSet):
@@ -15,10 +20,12 @@ class CentreFilter(django_filters.FilterSet):
         empty_label=_("Alle målgrupper"),
         method="by_target_group",
     )
+    # An archived centre (one that closed) leaves the list unless asked for.
+    archived = CheckboxFilter(label=_("Vis bare arkiverte sentraler"), method="by_archived")
 
     class Meta:
         model = Centre
-        fields = ["q", "district", "target_group"]
+        fields = ["q", "district", "target_group", "archived"]
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)
@@ -38,6 +45,16 @@ class CentreFilter(django_filters.FilterSet):
             | Q(district__icontains=value)
             | Q(partners__name__icontains=value)
         ).distinct()
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("archived"):
+            return queryset
+        return queryset.filter(active=True)
+
+    def by_archived(self, queryset, name, value):
+        return queryset.filter(active=False) if value else queryset
 
     def by_target_group(self, queryset, name, value):
         return queryset.filter(target_groups__name=value).distinct()

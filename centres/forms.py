@@ -22,7 +22,8 @@ LEADER_FIELDS = [
     "website",
     "cooperation_summary",
 ]
-REGISTRY_FIELDS = ["name", "district", "organisation_model", "status_note", "active"]
+# Whether the centre is archived is not a field: it has its own buttons (archive_centre).
+REGISTRY_FIELDS = ["name", "district", "organisation_model", "status_note"]
 
 postal_code_validator = RegexValidator(r"^\d{4}$", _("Postnummeret må ha fire sifre."))
 
@@ -66,7 +67,6 @@ class CentreProfileForm(forms.ModelForm):
                     Column("organisation_model", css_class="col-md-6"),
                     Column("status_note", css_class="col-md-6"),
                 ),
-                "active",
             ]
             if registry_fields
             else []
@@ -90,6 +90,15 @@ class CentreProfileForm(forms.ModelForm):
     def clean_org_number(self):
         value = self.cleaned_data["org_number"]
         return normalise_org_number(value) if value.strip() else ""
+
+
+class CentreCreateForm(CentreProfileForm):
+    """A new centre: the registry fields and the centre's facts. The rest of the profile
+    (target groups, goals, partners, contacts) is filled in on the edit page after."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, registry_fields=True, **kwargs)
+        self.helper.form_tag = False
 
 
 class TargetGroupForm(forms.Form):

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils.text import slugify
 
 from frivillig.lib import history
 from frivillig.lib.formsets import save_in_displayed_order
@@ -33,3 +34,54 @@ def save_centre_profile(edit_forms) -> Centre:
     save_in_displayed_order(edit_forms.partners, centre=centre)
     save_in_displayed_order(edit_forms.contacts, centre=centre)
     return centre
+
+
+# The words of the centre pages' own addresses (centres/urls.py): /sentraler/ny/.
+RESERVED_SLUGS = {"ny"}
+
+
+def unique_slug(name: str) -> str:
+    """The centre's address word: its name, with a number when another centre (in any
+    municipality: the slug is unique across the deployment) has it already."""
+    base = (slugify(name) or "sentral")[:70]
+    taken = set(Centre.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= RESERVED_SLUGS
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def add_centre(*, form, municipality, by=None) -> Centre:
+    """A coordinator adds a centre to the own municipality from a valid CentreCreateForm."""
+    centre = form.save(commit=False)
+    centre.municipality = municipality
+    centre.slug = unique_slug(centre.name)
+    centre._history_user = history.acting_user(by)
+    centre.save()
+    return centre
+
+
+def _set_active(centre: Centre, active: bool, by) -> bool:
+    centre = Centre.objects.select_for_update().get(pk=centre.pk)
+    if centre.active == active:
+        return False
+    centre.active = active
+    centre._history_user = history.acting_user(by)
+    centre.save(update_fields=["active", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def archive_centre(*, centre: Centre, by=None) -> bool:
+    """A centre that closes is archived, never deleted: it keeps its profile, answers,
+    agreements and meetings, and leaves the lists, the schedule, survey sending and
+    reminders (they ask for active centres). Returns False if it was archived already."""
+    return _set_active(centre, False, by)
+
+
+@transaction.atomic
+def restore_centre(*, centre: Centre, by=None) -> bool:
+    """Takes an archived centre back into the lists, the schedule and survey sending."""
+    return _set_active(centre, True, by)

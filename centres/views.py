@@ -2,15 +2,16 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from frivillig.lib import changelog
 from frivillig.lib.pagination import paginate
 
 from . import access, page_parts
 from .filters import CentreFilter
-from .forms import CentreEditForms
+from .forms import CentreCreateForm, CentreEditForms
 from .models import Centre
-from .services import save_centre_profile
+from .services import add_centre, archive_centre, restore_centre, save_centre_profile
 
 # A page of cards: eight rows of three on a wide screen.
 CENTRES_PER_PAGE = 24
@@ -29,7 +30,10 @@ def centre_list(request):
             "filter": centre_filter,
             "page": page,
             "rows": [(centre, visits.get(centre.pk)) for centre in page],
+            # An empty list says why: the filter, or no centres yet.
+            "filtered": centre_filter.form.is_bound and centre_filter.form.has_changed(),
             "year": today.year,
+            "can_add": access.can_add_centre(request.user),
         },
     )
 
@@ -50,6 +54,7 @@ def centre_detail(request, slug):
             "period": centre.current_goal_period,
             **parts,
             "can_edit": access.can_edit_centre(request.user, centre),
+            "can_archive": access.can_archive_centre(request.user, centre),
             "changelog": changelog.for_page(
                 request.user, "sentral", centre, centre.municipality_id
             ),
@@ -73,3 +78,45 @@ def centre_edit(request, slug):
             return redirect(centre)
         messages.error(request, _("Profilen ble ikke lagret. Rett feilene som er merket under."))
     return render(request, "centres/centre_edit.html", {"centre": centre, "forms": edit_forms})
+
+
+def centre_create(request):
+    access.require_add_centre(request.user)
+    form = CentreCreateForm(request.POST or None, prefix="centre")
+    if request.method == "POST":
+        if form.is_valid():
+            centre = add_centre(form=form, municipality=request.user.municipality, by=request.user)
+            messages.success(
+                request,
+                _(
+                    "%(name)s er lagt til. Fyll inn resten av profilen, eller inviter den "
+                    "daglige lederen fra «Personer»."
+                )
+                % {"name": centre.name},
+            )
+            return redirect(centre)
+        messages.error(request, _("Sentralen ble ikke lagt til. Rett feilene som er merket under."))
+    return render(request, "centres/centre_create.html", {"form": form})
+
+
+@require_POST
+def centre_archive(request, slug):
+    centre = access.get_centre_to_archive_for_user(request.user, slug)
+    if archive_centre(centre=centre, by=request.user):
+        messages.success(
+            request,
+            _(
+                "%(name)s er arkivert. Sentralen er tatt ut av lister, planen for møter og "
+                "utsending av undersøkelser; alt den har, er tatt vare på."
+            )
+            % {"name": centre.name},
+        )
+    return redirect(centre)
+
+
+@require_POST
+def centre_restore(request, slug):
+    centre = access.get_centre_to_archive_for_user(request.user, slug)
+    if restore_centre(centre=centre, by=request.user):
+        messages.success(request, _("%(name)s er aktiv igjen.") % {"name": centre.name})
+    return redirect(centre)

@@ -93,7 +93,10 @@ def remind(
         if not dry_run:
             # Reminders of one survey take turns, so the second finds the first's marks.
             Survey.objects.select_for_update().filter(pk=survey.pk).values_list("pk").get()
-        responses = survey.responses.not_submitted().select_related("centre")
+        # An archived centre (one that closed) is not reminded; its response stays.
+        responses = (
+            survey.responses.not_submitted().filter(centre__active=True).select_related("centre")
+        )
         if not_since is not None:
             responses = responses.exclude(reminded_at__gte=not_since)
         responses = list(responses)

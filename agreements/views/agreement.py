@@ -104,7 +104,11 @@ def agreement_create(request):
             )
             return redirect(agreement)
         messages.error(request, _("Avtalen ble ikke opprettet. Rett feilene som er merket."))
-    return render(request, "agreements/agreement_create.html", {"form": form})
+    return render(
+        request,
+        "agreements/agreement_create.html",
+        {"form": form, "can_add_centre": centre_access.can_add_centre(user)},
+    )
 
 
 # --- the agreement page ----------------------------------------------------------------

@@ -68,3 +68,9 @@ def first_or_404(queryset):
     if obj is None:
         raise Http404
     return obj
+
+
+def coordinates_a_municipality(user) -> bool:
+    """A coordinator with a municipality of their own: who adds its centres and invites
+    its people (the administrator, who belongs to none, does so in the admin)."""
+    return is_coordinator_of(user) and user.municipality_id is not None

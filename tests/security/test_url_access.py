@@ -109,6 +109,15 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "GET": row("login 200 404 200 403 403 200"),
         "POST": row("login 302+ 404 302+ 403 403 302+"),
     },
+    # Adding a centre: the coordinators, each to the own municipality (the administrator,
+    # who has none, adds centres in the admin); archiving and restoring Klyve.
+    "centres:create": {
+        "GET": row("login 200 200 403 403 403 403"),
+        "POST": row("login 302+ 302+ 403 403 403 403"),
+    },
+    "centres:archive": {"GET": NO_GET, "POST": row("login 302+ 404 403 403 403 302+")},
+    # Klyve is active: restoring it changes nothing.
+    "centres:restore": {"GET": NO_GET, "POST": row("login 302 404 403 403 403 302")},
     # --- meetings --------------------------------------------------------------------
     "meetings:list": {"GET": EVERYONE_SIGNED_IN},
     "meetings:create": {
@@ -296,6 +305,8 @@ def _args(name: str, variant: str, w) -> list:
         "password_reset_confirm": ["MQ", "ugyldig-nokkel"],
         "centres:detail": [w.centre_a.slug],
         "centres:edit": [w.centre_a.slug],
+        "centres:archive": [w.centre_a.slug],
+        "centres:restore": [w.centre_a.slug],
         "meetings:detail": [(w.common if variant == "common" else w.visit_a).pk],
         "meetings:edit": [w.visit_a.pk],
         "meetings:delete": [w.visit_a.pk],
@@ -399,6 +410,11 @@ def _data(name: str, variant: str, w, user) -> dict:
         },
         "password_reset": lambda: {"email": "leder-a@example.no"},
         "centres:edit": lambda: centre_post(w.centre_a, phone="35 00 00 00"),
+        "centres:create": lambda: {
+            "centre-name": "Lie frivilligsentral",
+            "centre-district": "Lie",
+            "centre-organisation_model": "municipal",
+        },
         "meetings:create": lambda: meeting_post(),
         "meetings:edit": lambda: meeting_post(
             kind="visit", title="Endret besøk", centres=[w.centre_a.pk]
