@@ -52,6 +52,7 @@ def dashboard(request):
     meetings = meeting_access.visible_meetings(user, Meeting.objects.with_details())
     follow_ups = (
         FollowUp.objects.filter(meeting__in=meetings.values("pk"), done=False)
+        .with_overdue(today)
         .select_related("meeting")
         .order_by("due_date", "pk")[:8]
         if not centre_access.is_centre_leader(user)
@@ -73,6 +74,9 @@ def dashboard(request):
             # The schedule has a visit per active centre of the municipality: counting
             # them costs no query, and a leader's page does not show the count.
             "centre_count": None if own_centre else len(schedule.visits),
+            # A municipality with no centres yet is shown where to begin, not a schedule
+            # of meetings with no one to meet.
+            "first_steps": own_centre is None and not schedule.visits,
             "facts": [line for line in municipality.facts.splitlines() if line.strip()],
             "can_manage": is_coordinator_of(user, municipality.pk),
             "agreement_card": _agreement_card(user, municipality),

@@ -57,13 +57,15 @@ class FollowUpForm(forms.ModelForm):
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-AgendaFormSet = ordered_inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=2)
+# Without JavaScript the page offers empty rows to fill in: enough for a whole agenda (the
+# seed's has six items) in one save. static/js/rows.js adds rows as they are needed.
+AgendaFormSet = ordered_inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=6)
 # Follow-ups are listed by status and due date, not in an order of their own.
 FollowUpFormSet = forms.inlineformset_factory(
     Meeting,
     FollowUp,
     form=FollowUpForm,
-    extra=1,
+    extra=3,
     can_delete=True,
     **ROW_LIMIT,
 )
@@ -79,6 +81,15 @@ class MeetingEditForms:
 
     def is_valid(self) -> bool:
         return all([self.meeting.is_valid(), self.agenda.is_valid(), self.follow_ups.is_valid()])
+
+
+class CloseFollowUpForm(forms.Form):
+    note = forms.CharField(
+        label=_("Hva ble gjort?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv kort hva som ble gjort.")},
+    )
 
 
 class MeetingFilterForm(forms.Form):

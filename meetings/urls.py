@@ -9,5 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/rediger/", views.meeting_edit, name="edit"),
     path("<int:pk>/slett/", views.meeting_delete, name="delete"),
+    path(
+        "<int:pk>/oppfolging/<int:follow_up_pk>/lukk/",
+        views.follow_up_close,
+        name="follow_up_close",
+    ),
     path("<int:pk>/kalender.ics", views.meeting_ics, name="ics"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -10,11 +11,11 @@ from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.files import attachment
 from frivillig.lib.pagination import paginate
 
-from . import access
-from .forms import MeetingEditForms, MeetingFilterForm
+from . import access, page_parts
+from .forms import CloseFollowUpForm, MeetingEditForms, MeetingFilterForm
 from .ics import meeting_calendar
-from .models import Meeting
-from .services import save_meeting
+from .models import FollowUp, Meeting
+from .services import close_follow_up, save_meeting
 
 MEETINGS_PER_PAGE = 25
 
@@ -42,21 +43,46 @@ def meeting_list(request):
     )
 
 
-def meeting_detail(request, pk):
+def meeting_detail(request, pk, close_form=None):
+    today = timezone.localdate()
+    follow_ups = FollowUp.objects.with_overdue(today)
     meeting = access.get_meeting_for_user(
         request.user,
         pk,
-        queryset=Meeting.objects.with_details().prefetch_related("agenda_items", "follow_ups"),
+        queryset=Meeting.objects.with_details().prefetch_related(
+            "agenda_items", Prefetch("follow_ups", queryset=follow_ups)
+        ),
     )
+    can_manage = is_coordinator_of(request.user, meeting.municipality_id)
+    if can_manage:
+        for follow_up in meeting.follow_ups.all():
+            if not follow_up.done:
+                follow_up.close_form = CloseFollowUpForm(prefix=f"close{follow_up.pk}")
+                if close_form and close_form.prefix == follow_up.close_form.prefix:
+                    follow_up.close_form = close_form  # sent back with its error
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "today": timezone.localdate(),
-            "can_manage": is_coordinator_of(request.user, meeting.municipality_id),
+            "today": today,
+            "can_manage": can_manage,
+            **page_parts.for_detail(request.user, meeting),
         },
     )
+
+
+@require_POST
+def follow_up_close(request, pk, follow_up_pk):
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    follow_up = get_object_or_404(meeting.follow_ups.open(), pk=follow_up_pk)
+    form = CloseFollowUpForm(request.POST, prefix=f"close{follow_up.pk}")
+    if not form.is_valid():
+        messages.error(request, _("Punktet ble ikke lukket. Rett feilen som er merket under."))
+        return meeting_detail(request, pk, close_form=form)
+    close_follow_up(follow_up=follow_up, note=form.cleaned_data["note"], now=timezone.now())
+    messages.success(request, _("«%(text)s» er lukket som utført.") % {"text": follow_up.text})
+    return redirect(f"{meeting.get_absolute_url()}#oppfolging")
 
 
 def meeting_ics(request, pk):

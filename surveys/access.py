@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from centres.access import get_centre_for_user, is_own_centre, visible_centres
 from frivillig.lib.access import (
@@ -51,7 +52,10 @@ def get_survey_results_for_user(user, pk: int, *, queryset=None) -> Survey:
     """Results before publishing are the coordinator's: others who see the survey get 403."""
     survey = get_survey_for_user(user, pk, queryset=queryset)
     if not can_see_results(user, survey):
-        raise PermissionDenied
+        # The 403 page says why: the leader is not wrong to look, it is too early.
+        raise PermissionDenied(
+            _("Resultatene er ikke publisert ennå. Koordinatoren publiserer dem når de er klare.")
+        )
     return survey
 
 

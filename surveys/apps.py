@@ -7,7 +7,8 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Spørreundersøkelser")
 
     def ready(self):
-        from . import changelog, personal_data
+        from . import changelog, meeting_parts, personal_data
 
         changelog.register_kinds()
+        meeting_parts.register_parts()
         personal_data.register_parts()

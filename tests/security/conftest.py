@@ -183,7 +183,7 @@ def world(
         municipality=municipality, kind=Meeting.Kind.VISIT, title="Besøk", centres=[centre_a]
     )
     common = MeetingFactory(municipality=municipality, centres=[centre_a, centre_b])
-    FollowUpFactory(meeting=visit_a)
+    follow_up_a = FollowUpFactory(meeting=visit_a)
     Group.objects.create(name="Redaktører")
     return SimpleNamespace(
         municipality=municipality,
@@ -193,6 +193,7 @@ def world(
         other_centre=other_centre,
         cast=cast,
         visit_a=visit_a,
+        follow_up_a=follow_up_a,
         common=common,
         plans=_plans(municipality, centre_a),
         surveys=_surveys(municipality, centre_a, centre_b),

@@ -132,6 +132,10 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     },
     "meetings:delete": {"GET": NO_GET, "POST": row("login 302+ 404 403 404 403 302+")},
     "meetings:ics": {"GET": KLYVE_AND_READER_READ},
+    "meetings:follow_up_close": {
+        "GET": NO_GET,
+        "POST": row("login 302+ 404 403 404 403 302+"),
+    },
     # --- plans (edited in the admin only) --------------------------------------------
     "plans:list": {"GET": EVERYONE_SIGNED_IN},
     "plans:progress": {"GET": EVERYONE_SIGNED_IN},
@@ -311,6 +315,7 @@ def _args(name: str, variant: str, w) -> list:
         "meetings:edit": [w.visit_a.pk],
         "meetings:delete": [w.visit_a.pk],
         "meetings:ics": [w.visit_a.pk],
+        "meetings:follow_up_close": [w.visit_a.pk, w.follow_up_a.pk],
         "plans:detail": [p.plan.pk],
         "plans:goal": [p.goal.pk],
         "plans:hearing": [p.hearing.pk],
@@ -419,6 +424,7 @@ def _data(name: str, variant: str, w, user) -> dict:
         "meetings:edit": lambda: meeting_post(
             kind="visit", title="Endret besøk", centres=[w.centre_a.pk]
         ),
+        "meetings:follow_up_close": lambda: {f"close{w.follow_up_a.pk}-note": "Gjort."},
         "surveys:create": lambda: survey_form,
         "surveys:edit": lambda: survey_form,
         "surveys:question_add": lambda: question_form,
