@@ -16,6 +16,7 @@ urlpatterns = [
     path("planer/", include("plans.urls")),
     path("undersokelser/", include("surveys.urls")),
     path("avtaler/", include("agreements.urls")),
+    path("tilskudd/", include("grants.urls")),
     path("konto/", include("accounts.urls")),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("tilgjengelighet/", pages.accessibility_statement, name="accessibility"),

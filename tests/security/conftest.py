@@ -40,9 +40,12 @@ from ..factories import (
     framework_with_clauses,
 )
 from ..surveys.conftest import seed_questions
+from ..grants import matrix as grants_matrix
 
 S = Agreement.Status
 
+# The grant app's objects (tests/grants/matrix.py), a fixture the world asks for.
+grants_world = grants_matrix.grants_world
 
 def _light_agreement(centre, status, by):
     """An agreement with one clause and one version, cheaper than the services' way."""
@@ -178,6 +181,7 @@ def world(
     coordinator,
     leader_a,
 ):
+    grants_world,
     """Everything the URLs of the portal point to, once per test."""
     visit_a = MeetingFactory(
         municipality=municipality, kind=Meeting.Kind.VISIT, title="Besøk", centres=[centre_a]
@@ -199,3 +203,4 @@ def world(
         surveys=_surveys(municipality, centre_a, centre_b),
         agreements=_agreements(municipality, centre_a, coordinator, leader_a),
     )
+        grants=grants_world,

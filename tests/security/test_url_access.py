@@ -31,6 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ..agreements.conftest import edit_post, framework_post
 from ..conftest import ROLES
+from ..grants.matrix import grant_args, grant_data
 from ..payloads import centre_post, meeting_post
 
 LOGIN = "login"
@@ -290,6 +291,29 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "POST": ADMIN_ONLY | {"admin": "302+"},
     },
     # Any other address under /admin/ (the catch-all pattern has no name).
+    # --- grants: the coordinator's year; Klyve's status, evidence and report ---------
+    "grants:list": {"GET": EVERYONE_SIGNED_IN},
+    "grants:year": {"GET": row("login 200 404 403 403 403 200")},
+    "grants:basis_xlsx": {"GET": row("login 200 404 403 403 403 200")},
+    "grants:basis_pdf": {"GET": row("login 200 404 403 403 403 200")},
+    "grants:status": {"GET": KLYVE_READS},
+    "grants:evidence": {"GET": KLYVE_READS, "POST": row("login 302+ 404 302+ 404 404 302+")},
+    "grants:assess": {
+        "GET": row("login 200 404 403 404 404 200"),
+        "POST": row("login 302+ 404 403 404 404 302+"),
+    },
+    "grants:decision": {
+        "GET": row("login 200 404 403 404 404 200"),
+        "POST": row("login 302+ 404 403 404 404 302+"),
+    },
+    # Klyve's report is a draft: its leader writes it, the coordinator reads it.
+    "grants:report": {"GET": KLYVE_READS, "POST": row("login 403 404 302+ 404 404 403")},
+    # A draft has nothing to reopen: back to the report, nothing changed.
+    "grants:report_reopen": {"GET": NO_GET, "POST": row("login 302 404 403 404 404 302")},
+    "grants:accounts": {"GET": KLYVE_READS},
+    # The register's differences: each coordinator sees the own municipality's.
+    "grants:differences": {"GET": row("login 200 200 403 403 403 200")},
+    "grants:difference_decide": {"GET": NO_GET, "POST": row("login 302+ 404 403 403 403 302+")},
     "admin/(?P<url>.*)$": {"GET": ADMIN_ONLY | {"admin": "404"}},
 }
 
@@ -372,6 +396,7 @@ def _default_args(name, survey, agreement) -> list:
 def _content_type_id(obj) -> int:
     from django.contrib.contenttypes.models import ContentType
 
+        **grant_args(w),
     return ContentType.objects.get_for_model(obj).pk
 
 
@@ -491,6 +516,7 @@ def database_state() -> str:
 class Cell:
     name: str
     verb: str
+        **grant_data(w),
     variant: str
     role: str
     want: str
