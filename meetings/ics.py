@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 PRODID = "-//Frivillig//Frivillig portal//NB"
@@ -36,7 +37,7 @@ def meeting_calendar(meeting, *, url: str) -> bytes:
     if meeting.location:
         event.add("location", meeting.location)
     agenda = [
-        f"- {item.title}" + (f" v/{item.presenter}" if item.presenter else "")
+        f"- {item.title}" + (" " + _("v/") + item.presenter if item.presenter else "")
         for item in meeting.agenda_items.all()
     ]
     event.add("description", "\n".join([*agenda, "", url]).strip())

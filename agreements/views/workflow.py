@@ -119,5 +119,5 @@ def _stale_message(current) -> str:
         "nye teksten og prøv igjen."
     ) % {
         "who": who or current.updated_by.username,
-        "when": date_format(timezone.localtime(current.updated_at), "j. F Y \\k\\l. H:i"),
+        "when": date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT"),
     }

@@ -2,7 +2,7 @@
 
 from django import template
 
-from . import access
+from . import access, dates
 
 register = template.Library()
 
@@ -22,3 +22,11 @@ def status_class(status: str) -> str:
 def can_open_admin(user) -> bool:
     """Whether the menu links to the admin site (frivillig.lib.access.can_open_admin)."""
     return access.can_open_admin(user)
+
+
+# Dates and times in the reader's language (frivillig.lib.dates, the format modules).
+register.filter("weekday_date", dates.weekday_date)
+register.filter("day_time", dates.day_time)
+register.filter("clock", dates.clock)
+register.simple_tag(dates.time_span, name="time_span")
+register.simple_tag(dates.date_and_time_span, name="date_and_time_span")
