@@ -4,9 +4,9 @@ results page's suggestions, which the coordinator may replace.
 
 Every sentence is one message of the catalogues, whole, with its plural forms, so each
 language words it its own way; the numbers come from frivillig.lib.words. A share of
-the centres that answered has five wordings: nobody yet, the one centre of one («Den
-ene sentralen som har svart, …»), all of them, none of them, and some of them. The
-question and the answer options are quoted as they were written.
+the centres that answered has its own wordings: nobody yet, the one centre of one («Den
+ene sentralen som har svart, …»), both or neither of two, all of them, none of them,
+and some of them. The question and the answer options are quoted as they were written.
 """
 
 from django.utils.formats import number_format
@@ -20,12 +20,15 @@ from .restating import restate
 from .themes import standing_out
 
 # Which wording a share of the answering centres takes.
-ONE, ONE_NOT, ALL, NONE, SOME = "one", "one-not", "all", "none", "some"
+ONE, ONE_NOT, BOTH, NEITHER = "one", "one-not", "both", "neither"
+ALL, NONE, SOME = "all", "none", "some"
 
 
 def share_of(count: int, total: int) -> str:
     if total == 1:
         return ONE if count else ONE_NOT
+    if total == 2 and count in (0, 2):
+        return BOTH if count else NEITHER
     if count == total:
         return ALL
     return NONE if count == 0 else SOME
@@ -60,6 +63,10 @@ def yes_no_sentence(question_text: str, yes: int, no: int, total: int) -> str:
         return _("Den ene sentralen som har svart, svarer ja på «%(question)s».") % values
     if share == ONE_NOT:
         return _("Den ene sentralen som har svart, svarer nei på «%(question)s».") % values
+    if share == BOTH:
+        return _("Begge frivilligsentralene svarer ja på «%(question)s».") % values
+    if share == NEITHER:
+        return _("Ingen av de to frivilligsentralene svarer ja på «%(question)s».") % values
     if share == ALL:
         return _("Alle %(total)s frivilligsentralene svarer ja på «%(question)s».") % values
     if share == NONE:
@@ -88,6 +95,10 @@ def _restated_sentence(restated, yes: int, no: int, total: int) -> str:
         return _("Den ene sentralen som har svart, %(statement)s.") % values
     if share == ONE_NOT:
         return _("Den ene sentralen som har svart, %(negated)s.") % values
+    if share == BOTH:
+        return _("Begge frivilligsentralene %(statement)s.") % values
+    if share == NEITHER:
+        return _("Ingen av de to frivilligsentralene %(statement)s.") % values
     if share == ALL:
         return _("Alle %(total)s frivilligsentralene %(statement)s.") % values
     if share == NONE:
@@ -118,7 +129,9 @@ def choice_sentence(options: list, total: int, *, multiple: bool) -> str:
         labels = join_words([_("«%(label)s»") % {"label": o.label} for o in chosen])
         return _("Den ene sentralen som har svart, svarer %(labels)s.") % {"labels": labels}
     values = {"label": first.label, **_numbers(first.count, total)}
-    if first.count == total:
+    if first.count == total == 2:
+        opening = _("Begge frivilligsentralene svarer «%(label)s»") % values
+    elif first.count == total:
         opening = _("Alle %(total)s frivilligsentralene svarer «%(label)s»") % values
     else:
         opening = (
@@ -136,6 +149,8 @@ def choice_sentence(options: list, total: int, *, multiple: bool) -> str:
 def _other_choice(option, total: int, *, multiple: bool) -> str:
     """A clause after the first: «tre svarer også «Felles»», «to svarer «Oftere»»."""
     values = {"label": option.label, "count": number_word(option.count)}
+    if multiple and option.count == total == 2:
+        return _("begge svarer også «%(label)s»") % values
     if multiple and option.count == total:
         return _("alle svarer også «%(label)s»") % values
     if multiple:
@@ -171,6 +186,8 @@ def text_sentence(answered: int, total: int) -> str:
     share = share_of(answered, total)
     if share == ONE:
         return _("Den ene sentralen som har svart, har skrevet et svar her.")
+    if share == BOTH:
+        return _("Begge frivilligsentralene har svart.")
     if share == ALL:
         return _("Alle %(total)s frivilligsentralene har svart.") % values
     return (
