@@ -12,9 +12,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import security
+        from . import changelog, security
         from .middleware import SessionRenewalMiddleware
 
+        changelog.register_kinds()
         security.connect()
         user_logged_in.connect(
             SessionRenewalMiddleware.mark_renewed, dispatch_uid="session_renewed_at_login"

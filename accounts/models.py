@@ -2,7 +2,9 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Municipality(models.Model):
@@ -35,6 +37,18 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class AccountHistory(HistoricalRecords):
+    """An account's history for the people page's change log (role, municipality,
+    centre, active): every save but a login's, which writes last_login only and would
+    fill the log with rows that change nothing a person decided."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if not created and update_fields and set(update_fields) <= {"last_login"}:
+            return
+        super().post_save(instance, created, using=using, **kwargs)
 
 
 class User(AbstractUser):
@@ -74,6 +88,8 @@ class User(AbstractUser):
         related_name="+",
     )
 
+    history = AccountHistory(excluded_fields=["password", "last_login"])
+
     class Meta:
         verbose_name = _("bruker")
         verbose_name_plural = _("brukere")
@@ -106,3 +122,61 @@ class User(AbstractUser):
         super().clean()
         if self.centre_id and self.municipality_id != self.centre.municipality_id:
             raise ValidationError({"centre": _("Sentralen må ligge i brukerens kommune.")})
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self, now=None):
+        """Neither accepted, withdrawn nor expired: the link in the e-mail works."""
+        return self.filter(
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+            expires_at__gt=now or timezone.now(),
+        )
+
+
+class Invitation(models.Model):
+    """The coordinator's invitation of a person to the portal. The account is made with
+    the invitation, inactive and without a password; the link in the e-mail (a random
+    token, stored only as its SHA-256) lets the person choose a password once, before
+    `expires_at`. Resending makes a new token; withdrawing ends the link."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("bruker"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    # NULL once used or withdrawn: the unique constraint holds only the working links.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    invited_by = models.ForeignKey(
+        User,
+        verbose_name=_("invitert av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invitert"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sist sendt"), default=timezone.now)
+    send_count = models.PositiveSmallIntegerField(_("antall ganger sendt"), default=1)
+    expires_at = models.DateTimeField(_("lenken gjelder til"))
+    accepted_at = models.DateTimeField(_("tatt i bruk"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("trukket tilbake"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["token_hash"])
+
+    class Meta:
+        verbose_name = _("invitasjon")
+        verbose_name_plural = _("invitasjoner")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.user.email or self.user.username)
+
+    def is_pending(self, now=None) -> bool:
+        return (
+            self.accepted_at is None
+            and self.withdrawn_at is None
+            and self.expires_at > (now or timezone.now())
+        )
+
+    def is_expired(self, now=None) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None and not self.is_pending(now)

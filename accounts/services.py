@@ -155,6 +155,10 @@ def anonymise_user(user: User, *, by: User | None) -> User:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    # The account's history (the people page's change log) named the person too.
+    User.history.filter(id=user.pk).update(
+        username=user.username, first_name="", last_name="", email=""
+    )
     # The unusable password already ends every session (its hash is in the session);
     # deleting them removes the rows too.
     Session.objects.filter(session_key__in=_session_keys(user)).delete()

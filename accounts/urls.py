@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import people_views
 from .forms import LoginForm, PasswordResetForm
 
 urlpatterns = [
@@ -43,4 +44,21 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # The coordinator's people page and the invitation (accounts.people_views).
+    path("personer/", people_views.people_list, name="people"),
+    path("personer/inviter/", people_views.person_invite, name="person_invite"),
+    path("personer/<int:pk>/rolle/", people_views.person_role, name="person_role"),
+    path("personer/<int:pk>/deaktiver/", people_views.person_deactivate, name="person_deactivate"),
+    path("personer/<int:pk>/aktiver/", people_views.person_reactivate, name="person_reactivate"),
+    path(
+        "personer/<int:pk>/invitasjon/send-igjen/",
+        people_views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "personer/<int:pk>/invitasjon/trekk-tilbake/",
+        people_views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("invitasjon/<str:token>/", people_views.invitation_accept, name="invitation_accept"),
 ]

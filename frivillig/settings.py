@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "plans",
     "surveys",
     "agreements",
-    "grants",
 ]
 # seed_demo: for `make run` and CI (which call it without DEBUG), never in production.
 if not PRODUCTION:
@@ -195,8 +194,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
-# Dates and times per language where Django's own formats do not fit (frivillig.lib.dates).
-FORMAT_MODULE_PATH = ["frivillig.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -222,15 +219,6 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-
-# Enhetsregisteret (the Brønnøysund Register Centre's open API): `manage.py brreg_sync`
-# and the grant pages look centres up here. A local mirror or the tests' stand-in can
-# take its place; BRREG_DELAY_SECONDS is the pause between two calls, to be polite.
-BRREG_API_URL = os.environ.get(
-    "BRREG_API_URL", "https://data.brreg.no/enhetsregisteret/api"
-).rstrip("/")
-BRREG_DELAY_SECONDS = float(os.environ.get("BRREG_DELAY_SECONDS", "0.5"))
-BRREG_TIMEOUT_SECONDS = float(os.environ.get("BRREG_TIMEOUT_SECONDS", "10"))
 
 # E-mail: printed to the console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -281,6 +269,10 @@ PRIVACY_CONTACT_EMAIL = os.environ.get(
 )
 # How long the operator keeps backups of the database, as the privacy notice states it.
 BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "30"))
+
+# The link in the coordinator's invitation to the portal works once, for this many days
+# (accounts.people); resending gives a new link for as many days again.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
 
 # A session ends after SESSION_COOKIE_AGE seconds without a request; logging out deletes
 # it on the server, so a copied cookie is worth nothing. A request renews the expiry only

@@ -24,6 +24,12 @@ def can_open_admin(user) -> bool:
     return access.can_open_admin(user)
 
 
+@register.filter
+def manages_people(user) -> bool:
+    """Whether the menu links to the people page (coordinates_a_municipality)."""
+    return access.coordinates_a_municipality(user)
+
+
 # Dates and times in the reader's language (frivillig.lib.dates, the format modules).
 register.filter("weekday_date", dates.weekday_date)
 register.filter("day_time", dates.day_time)

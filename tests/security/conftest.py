@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts import people
 from agreements import services as agreement_services
 from agreements.models import Agreement, AgreementClause, FrameworkClause
 from meetings.models import Meeting
@@ -40,12 +41,9 @@ from ..factories import (
     framework_with_clauses,
 )
 from ..surveys.conftest import seed_questions
-from ..grants import matrix as grants_matrix
 
 S = Agreement.Status
 
-# The grant app's objects (tests/grants/matrix.py), a fixture the world asks for.
-grants_world = grants_matrix.grants_world
 
 def _light_agreement(centre, status, by):
     """An agreement with one clause and one version, cheaper than the services' way."""
@@ -181,14 +179,22 @@ def world(
     coordinator,
     leader_a,
 ):
-    grants_world,
     """Everything the URLs of the portal point to, once per test."""
     visit_a = MeetingFactory(
         municipality=municipality, kind=Meeting.Kind.VISIT, title="Besøk", centres=[centre_a]
     )
     common = MeetingFactory(municipality=municipality, centres=[centre_a, centre_b])
-    follow_up_a = FollowUpFactory(meeting=visit_a)
+    FollowUpFactory(meeting=visit_a)
     Group.objects.create(name="Redaktører")
+    invited, invitation_token = people.invite_person(
+        municipality=municipality,
+        email="invitert@example.no",
+        first_name="Ine",
+        last_name="Invitert",
+        role="reader",
+        by=coordinator,
+        quiet=True,
+    )
     return SimpleNamespace(
         municipality=municipality,
         other_municipality=other_municipality,
@@ -196,11 +202,11 @@ def world(
         centre_b=centre_b,
         other_centre=other_centre,
         cast=cast,
+        invited=invited,
+        invitation_token=invitation_token,
         visit_a=visit_a,
-        follow_up_a=follow_up_a,
         common=common,
         plans=_plans(municipality, centre_a),
         surveys=_surveys(municipality, centre_a, centre_b),
         agreements=_agreements(municipality, centre_a, coordinator, leader_a),
     )
-        grants=grants_world,

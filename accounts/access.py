@@ -1,0 +1,40 @@
+"""Who sees and manages the people of a municipality.
+
+The coordinator of a municipality invites its people, sees who is invited and active,
+changes their roles and deactivates accounts; nobody else in the portal does (403 for
+the others who work there, 404 for a person of another municipality). The
+administrator's own accounts (without a role) are the admin's.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from frivillig.lib.access import coordinates_a_municipality, first_or_404
+
+from .models import User
+
+
+def can_manage_people(user) -> bool:
+    return coordinates_a_municipality(user)
+
+
+def require_manage_people(user) -> None:
+    if not can_manage_people(user):
+        raise PermissionDenied
+
+
+def visible_people(user):
+    """The people of the coordinator's municipality: its leaders, readers and
+    coordinators, active, invited or deactivated (not the anonymised)."""
+    require_manage_people(user)
+    return User.objects.filter(
+        municipality_id=user.municipality_id,
+        role__in=User.Role.values,
+        is_superuser=False,
+        anonymised_at__isnull=True,
+    )
+
+
+def get_person_for_user(user, pk: int) -> User:
+    """A person of the user's municipality: 403 for someone who does not manage people,
+    404 for a person who is not the municipality's."""
+    return first_or_404(visible_people(user).filter(pk=pk))
