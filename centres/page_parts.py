@@ -12,15 +12,22 @@ from collections.abc import Callable
 _ON_DETAIL: list[Callable] = []
 # (user, centres, today) → {name: {centre's pk: value}} for the centres of one list page.
 _ON_LIST: list[Callable] = []
+# (user, centre, today) → the part's names and values for the centre's visit dossier
+# (surveys), which agreements, beside surveys, cannot be imported by.
+_ON_DOSSIER: list[Callable] = []
 
 
-def register(*, on_detail: Callable | None = None, on_list: Callable | None = None) -> None:
+def register(
+    *,
+    on_detail: Callable | None = None,
+    on_list: Callable | None = None,
+    on_dossier: Callable | None = None,
+) -> None:
     # Once each: ready() runs again whenever a test overrides INSTALLED_APPS, and a part
     # registered twice would run (and cost its queries) twice.
-    if on_detail is not None and on_detail not in _ON_DETAIL:
-        _ON_DETAIL.append(on_detail)
-    if on_list is not None and on_list not in _ON_LIST:
-        _ON_LIST.append(on_list)
+    for part, parts in ((on_detail, _ON_DETAIL), (on_list, _ON_LIST), (on_dossier, _ON_DOSSIER)):
+        if part is not None and part not in parts:
+            parts.append(part)
 
 
 def for_detail(user, centre, today) -> dict:
@@ -35,3 +42,10 @@ def for_list(user, centres, today) -> dict[str, dict]:
     for part in _ON_LIST:
         found.update(part(user, centres, today))
     return found
+
+
+def for_dossier(user, centre, today) -> dict:
+    context = {}
+    for part in _ON_DOSSIER:
+        context.update(part(user, centre, today))
+    return context

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centres.models import Centre
@@ -16,7 +17,8 @@ from frivillig.lib.posted import posted_int
 
 from .. import access, exports, themes
 from ..compare import compare_rounds
-from ..deck import deck_context, latest_submitted_response, open_follow_ups
+from ..deck import deck_context
+from ..dossier import dossier_context
 from ..models import Answer, Question, ThemeMember
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
 from ..results import SurveyResults, survey_for_results
@@ -296,15 +298,7 @@ def _dossier_context(request, slug):
     centre = access.get_dossier_centre_for_user(
         request.user, slug, queryset=Centre.objects.with_profile()
     )
-    response = latest_submitted_response(centre)
-    answers = SurveyResults(response.survey).for_centre(centre) if response else []
-    return {
-        "centre": centre,
-        "period": centre.current_goal_period,
-        "response": response,
-        "answers": answers,
-        "follow_ups": list(open_follow_ups(centre)),
-    }
+    return dossier_context(request.user, centre, timezone.localdate())
 
 
 def dossier(request, slug):
