@@ -5,31 +5,31 @@ A ranked list gets one column per rank ("1. … (nr. 1)", "(nr. 2)", …) so eac
 sorted and filtered on its own; multiple choices are joined in one cell with ", ". Only
 submitted answers are exported; a centre that has not submitted gets its status and empty
 cells. Cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab
-or a carriage return) get a leading apostrophe, in both formats.
+or a carriage return) get a leading apostrophe, in both formats. In the XLSX the time of
+submission is a date cell and a scale's answer a number (frivillig.lib.xlsx).
 """
 
 import csv
+import datetime
 import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 
+from frivillig.lib import xlsx
 from frivillig.lib.files import ascii_filename
 
 from .models import Question
 from .results import SurveyResults
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+escape_cell = xlsx.escape_text
 
 
-def escape_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def _as_text(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+    return "" if value is None else str(value)
 
 
 def _columns(results: SurveyResults):
@@ -50,23 +50,27 @@ def _columns(results: SurveyResults):
                     )
                 )
         else:
-            columns.append((heading, result, lambda answer: answer.display()))
+            # A number stays a number (a scale's answer), for the XLSX to type.
+            columns.append(
+                (
+                    heading,
+                    result,
+                    lambda answer: answer.number if answer.number is not None else answer.display(),
+                )
+            )
     return columns
 
 
-def table(results: SurveyResults) -> tuple[list[str], list[list[str]]]:
-    """The heading row and one row per centre, unescaped."""
+def table(results: SurveyResults) -> tuple[list[str], list[list]]:
+    """The heading row and one row per centre, unescaped; the time of submission is a
+    datetime and a number an int."""
     columns = _columns(results)
     headings = [_("Frivilligsentral"), _("Status"), _("Sendt inn")]
     headings += [heading for heading, _result, _cell in columns]
     rows = []
     for response in results.responses:
         centre = response.centre
-        submitted = (
-            timezone.localtime(response.submitted_at).strftime("%d.%m.%Y %H:%M")
-            if response.is_submitted and response.submitted_at
-            else ""
-        )
+        submitted = response.submitted_at if response.is_submitted else None
         row = [centre.name, response.get_status_display(), submitted]
         for _heading, result, cell in columns:
             answer = result.answer_for(centre.pk) if response.is_submitted else None
@@ -82,7 +86,7 @@ def csv_lines(results: SurveyResults):
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     yield BOM
     for row in [headings, *rows]:
-        writer.writerow([escape_cell(value) for value in row])
+        writer.writerow([escape_cell(_as_text(value)) for value in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -90,37 +94,7 @@ def csv_lines(results: SurveyResults):
 
 def xlsx_bytes(results: SurveyResults) -> bytes:
     headings, rows = table(results)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Svar")[:31])
-    sheet.freeze_panes = "B2"
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 30
-    header = []
-    for value in headings:
-        cell = _text_cell(sheet, value)
-        cell.font = bold
-        cell.alignment = wrap
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        cells = []
-        for value in row:
-            cell = _text_cell(sheet, value)
-            cell.alignment = wrap
-            cells.append(cell)
-        sheet.append(cells)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
-def _text_cell(sheet, value) -> WriteOnlyCell:
-    """Every cell is text: escaped, and typed as a string so no formula is stored."""
-    # XML 1.0 (and so XLSX) cannot hold most control characters; they are dropped here.
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", escape_cell(value)))
-    cell.data_type = "s"
-    return cell
+    return xlsx.table_bytes(_("Svar"), headings, rows)
 
 
 def filename(survey, extension: str) -> str:
