@@ -1,26 +1,14 @@
 """The application basis for a grant year, as XLSX (one row per centre, one column per
 condition) and as the PDF's file name; the PDF renders templates/grants/basis_pdf.html.
 
-Cells a spreadsheet would read as a formula get a leading apostrophe."""
-
-import io
+The XLSX is written by frivillig.lib.xlsx: amounts as numbers, a filter on the heading
+row, headings and first column frozen, widths from the content; cells a spreadsheet would
+read as a formula get a leading apostrophe."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
+from frivillig.lib import xlsx
 from frivillig.lib.files import ascii_filename
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    if isinstance(value, int | float):
-        return value
-    text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def basis_filename(grant_year, extension: str) -> str:
@@ -91,29 +79,10 @@ def basis_table(grant_year, rows, conditions) -> tuple[list[str], list[list]]:
 def basis_xlsx(grant_year, rows) -> bytes:
     conditions = [line.condition for line in rows[0].lines] if rows else []
     headings, table = basis_table(grant_year, rows, conditions)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Søknadsgrunnlag"))
-    sheet.append(
-        [
-            _("Tilskudd til frivilligsentraler %(year)s: %(municipality)s")
-            % {"year": grant_year.year, "municipality": grant_year.municipality.name}
-        ]
-    )
-    sheet.append(
-        [
-            _("Minst %(local)s kr lokal finansiering, budsjett minst %(budget)s kr")
-            % {"local": grant_year.local_floor, "budget": grant_year.budget_floor}
-        ]
-    )
-    bold = Font(bold=True)
-    heading_cells = []
-    for heading in headings:
-        cell = WriteOnlyCell(sheet, value=_cell(heading))
-        cell.font = bold
-        heading_cells.append(cell)
-    sheet.append(heading_cells)
-    for line in table:
-        sheet.append([_cell(value) for value in line])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    above = [
+        _("Tilskudd til frivilligsentraler %(year)s: %(municipality)s")
+        % {"year": grant_year.year, "municipality": grant_year.municipality.name},
+        _("Minst %(local)s kr lokal finansiering, budsjett minst %(budget)s kr")
+        % {"local": grant_year.local_floor, "budget": grant_year.budget_floor},
+    ]
+    return xlsx.table_bytes(_("Søknadsgrunnlag"), headings, table, above=above)

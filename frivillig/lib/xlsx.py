@@ -70,24 +70,31 @@ def _cell(sheet, value, wrap) -> WriteOnlyCell:
     # XML 1.0 (and so XLSX) cannot hold most control characters; they are dropped.
     cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", escape_text(value)))
     cell.data_type = "s"
-    cell.alignment = wrap
+    if wrap is not None:
+        cell.alignment = wrap
     return cell
 
 
-def table_bytes(title: str, headings: list[str], rows: list[list]) -> bytes:
+def table_bytes(title: str, headings: list[str], rows: list[list], *, above=()) -> bytes:
     """The workbook of one sheet named `title`: `headings`, then `rows` of values (str,
-    int, float, Decimal, date, datetime or None)."""
+    int, float, Decimal, date, datetime or None). `above`: lines of text over the table
+    (a title, the year's figures); the freeze and the filter start at the headings."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     columns = len(headings)
     for index in range(columns):
         values = [headings[index], *(row[index] for row in rows if index < len(row))]
         sheet.column_dimensions[get_column_letter(index + 1)].width = _width(values)
-    sheet.freeze_panes = "B2"
+    heading_row = len(above) + 1
+    sheet.freeze_panes = f"B{heading_row + 1}"
     if columns:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{len(rows) + 1}"
+        last = f"{get_column_letter(columns)}{heading_row + len(rows)}"
+        sheet.auto_filter.ref = f"A{heading_row}:{last}"
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
+    for line in above:
+        # Not wrapped: a title runs across the columns beside it.
+        sheet.append([_cell(sheet, line, None)])
     header = []
     for value in headings:
         cell = _cell(sheet, value, wrap)
