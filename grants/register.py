@@ -104,7 +104,7 @@ def sync_centres(
     entities: dict | None = None,
     delay: float = 0.0,
     now=None,
-    sleep=time.sleep,
+    sleep=None,
     progress=None,
 ) -> SyncReport:
     """Looks each centre up in the API (`client`) or in a bulk download already read
@@ -112,6 +112,7 @@ def sync_centres(
     its own; when the register cannot be reached the run stops there, and the centres
     after it are listed as not reached. Ctrl-C stops it the same way."""
     now = now or timezone.now()
+    sleep = sleep or time.sleep
     client = client if entities is not None or client is not None else Client()
     report = SyncReport()
     records = {r.centre_id: r for r in RegisterRecord.objects.filter(centre__in=centres)}

@@ -70,9 +70,7 @@ def grant_data(w) -> dict:
             "income_private": "",
             "income_own": "",
         },
-        "grants:assess": lambda: {
-            f"result_{c.pk}": "not_met" for c in g.year.conditions.all()
-        },
+        "grants:assess": lambda: {f"result_{c.pk}": "not_met" for c in g.year.conditions.all()},
         "grants:decision": lambda: {
             "exclude": "yes",
             "reasons": "Under kravet til lokal finansiering.",
