@@ -203,6 +203,10 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
+# Uploaded files (the deck's images) go through Django's storage API; every app server
+# must see the same folder (or set another default storage, e.g. django-storages' S3).
+# They are never served from MEDIA_URL: an access-checked view answers for each.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -20,7 +20,7 @@ from frivillig.lib.access import (
     works_in,
 )
 
-from .models import Survey, SurveyResponse
+from .models import Slide, Survey, SurveyResponse
 
 
 def visible_surveys(user, queryset=None):
@@ -150,3 +150,35 @@ def get_dossier_centre_for_user(user, slug: str, *, queryset=None):
     if not can_see_dossier(user, centre):
         raise PermissionDenied
     return centre
+
+
+# --- the dialogue-meeting deck ----------------------------------------------------------
+# Whoever may see a survey's results sees its deck (presented, downloaded); only the
+# municipality's coordinator edits it. A slide or an image is found only in its own
+# survey's deck (404 otherwise, as for one that does not exist).
+
+
+def can_edit_deck(user, survey) -> bool:
+    return is_coordinator_of(user, survey.municipality_id)
+
+
+def get_deck_survey_for_user(user, pk: int, *, write: bool = False, queryset=None) -> Survey:
+    survey = get_survey_results_for_user(user, pk, queryset=queryset)
+    if write and not can_edit_deck(user, survey):
+        raise PermissionDenied
+    return survey
+
+
+def get_deck_slide_for_user(user, survey, slide_pk: int, *, write: bool = False):
+    """A slide of `survey`'s saved deck (the survey already checked for `user`)."""
+    if write and not can_edit_deck(user, survey):
+        raise PermissionDenied
+    return get_object_or_404(
+        Slide.objects.select_related("deck"), pk=slide_pk, deck__survey_id=survey.pk
+    )
+
+
+def previous_round_for_deck(user, survey) -> Survey | None:
+    """The round the deck compares with, when there is one the user may see."""
+    previous = survey.previous_round()
+    return previous if previous is not None and can_see_results(user, previous) else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, build, results  # noqa: F401
+from .views import answer, build, deck, results  # noqa: F401
 
 app_name = "surveys"
 
@@ -58,8 +58,32 @@ urlpatterns = [
     path("<int:pk>/resultater/sammenlign/", results.compare, name="compare"),
     path("<int:pk>/resultater/svar.csv", results.export_csv, name="export_csv"),
     path("<int:pk>/resultater/svar.xlsx", results.export_xlsx, name="export_xlsx"),
-    path("<int:pk>/presentasjon/", results.deck, name="deck"),
-    path("<int:pk>/presentasjon.pdf", results.deck_pdf, name="deck_pdf"),
+    # The dialogue-meeting deck: shown, presented, downloaded, edited: views.deck
+    path("<int:pk>/presentasjon/", deck.deck, name="deck"),
+    path("<int:pk>/presentasjon/vis/", deck.deck_present, name="deck_present"),
+    path("<int:pk>/presentasjon.pdf", deck.deck_pdf, name="deck_pdf"),
+    path("<int:pk>/presentasjon.pptx", deck.deck_pptx, name="deck_pptx"),
+    path("<int:pk>/presentasjon/bilde/<int:slide_pk>/", deck.deck_image, name="deck_image"),
+    path("<int:pk>/presentasjon/rediger/", deck.deck_edit, name="deck_edit"),
+    path("<int:pk>/presentasjon/rediger/lagre/", deck.deck_start, name="deck_start"),
+    path("<int:pk>/presentasjon/rediger/nytt/", deck.deck_add, name="deck_add"),
+    path("<int:pk>/presentasjon/rediger/fra-portalen/", deck.deck_add_data, name="deck_add_data"),
+    path("<int:pk>/presentasjon/rediger/<int:slide_pk>/", deck.deck_slide, name="deck_slide"),
+    path(
+        "<int:pk>/presentasjon/rediger/<int:slide_pk>/flytt/<str:direction>/",
+        deck.deck_slide_move,
+        name="deck_slide_move",
+    ),
+    path(
+        "<int:pk>/presentasjon/rediger/<int:slide_pk>/skjul/",
+        deck.deck_slide_hide,
+        name="deck_slide_hide",
+    ),
+    path(
+        "<int:pk>/presentasjon/rediger/<int:slide_pk>/slett/",
+        deck.deck_slide_delete,
+        name="deck_slide_delete",
+    ),
     path("besoksmappe/<slug:slug>/", results.dossier, name="dossier"),
     path("besoksmappe/<slug:slug>/mappe.pdf", results.dossier_pdf, name="dossier_pdf"),
 ]

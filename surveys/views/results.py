@@ -17,7 +17,6 @@ from frivillig.lib.posted import posted_int
 
 from .. import access, exports, themes
 from ..compare import compare_rounds
-from ..deck import deck_context
 from ..dossier import dossier_context
 from ..models import Answer, Question, ThemeMember
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
@@ -281,17 +280,6 @@ def export_xlsx(request, pk):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         filename=exports.filename(results.survey, "xlsx"),
     )
-
-
-def deck(request, pk):
-    survey = _survey(request, pk)
-    return render(request, "surveys/deck.html", deck_context(survey))
-
-
-def deck_pdf(request, pk):
-    survey = _survey(request, pk)
-    pdf = render_pdf("surveys/deck_pdf.html", deck_context(survey), "css/deck.css")
-    return attachment(pdf, content_type="application/pdf", filename=exports.filename(survey, "pdf"))
 
 
 def _dossier_context(request, slug):

@@ -40,9 +40,12 @@ from ..factories import (
     drafted_agreement,
     framework_with_clauses,
 )
+from ..surveys import deck_matrix
 from ..surveys.conftest import seed_questions
 
 S = Agreement.Status
+# The deck's image folder (tests/surveys/deck_matrix.py), a fixture the world asks for.
+deck_media = deck_matrix.deck_media
 
 
 def _light_agreement(centre, status, by):
@@ -178,6 +181,7 @@ def world(
     cast,
     coordinator,
     leader_a,
+    deck_media,
 ):
     """Everything the URLs of the portal point to, once per test."""
     visit_a = MeetingFactory(
@@ -186,6 +190,7 @@ def world(
     common = MeetingFactory(municipality=municipality, centres=[centre_a, centre_b])
     FollowUpFactory(meeting=visit_a)
     Group.objects.create(name="Redaktører")
+    surveys = _surveys(municipality, centre_a, centre_b)
     invited, invitation_token = people.invite_person(
         municipality=municipality,
         email="invitert@example.no",
@@ -207,6 +212,7 @@ def world(
         visit_a=visit_a,
         common=common,
         plans=_plans(municipality, centre_a),
-        surveys=_surveys(municipality, centre_a, centre_b),
+        surveys=surveys,
+        deck=deck_matrix.make_deck(surveys.published),
         agreements=_agreements(municipality, centre_a, coordinator, leader_a),
     )

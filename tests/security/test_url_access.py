@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ..agreements.conftest import edit_post, framework_post
 from ..conftest import ROLES
 from ..payloads import centre_post, meeting_post
+from ..surveys.deck_matrix import DECK_MATRIX, deck_args, deck_data
 
 LOGIN = "login"
 ADMIN_LOGIN = "alogin"
@@ -223,8 +224,8 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     "surveys:compare": {"GET published": PUBLISHED_RESULTS},
     "surveys:export_csv": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
     "surveys:export_xlsx": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
-    "surveys:deck": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
-    "surveys:deck_pdf": {"GET published": PUBLISHED_RESULTS},
+    # The deck, shown, presented, downloaded and edited: tests/surveys/deck_matrix.py
+    **DECK_MATRIX,
     "surveys:themes": {
         "GET published": row("login 200 404 403 403 403 200"),
         "POST published": row("login 302+ 404 403 403 403 302+"),
@@ -352,6 +353,7 @@ def _args(name: str, variant: str, w) -> list:
         "surveys:summary": [survey.pk, question.pk],
         "surveys:dossier": [w.centre_a.slug],
         "surveys:dossier_pdf": [w.centre_a.slug],
+        **deck_args(w.deck, survey),
         "agreements:transition": [agreement.pk, "approve_centre" if variant == "sent" else "send"],
         "agreements:version": [agreement.pk, 1],
         "agreements:version_restore": [agreement.pk, 1],
@@ -471,6 +473,7 @@ def _data(name: str, variant: str, w, user) -> dict:
         },
         "surveys:themes": lambda: {"action": "new", "name": "Unge", "texts": ["barn og ungdom"]},
         "surveys:summary": lambda: {"summary": "Barn og ungdom er viktigst."},
+        **deck_data(),
         "agreements:create": lambda: {
             "centre": w.centre_a.pk,
             "valid_from": (today + datetime.timedelta(days=400)).isoformat(),

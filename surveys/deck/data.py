@@ -1,15 +1,15 @@
-"""What the dialogue-meeting deck and the visit dossier show, gathered in a fixed number of
-queries: the meeting and its agenda, the results, and the profiles of the centres."""
+"""What the dialogue-meeting deck shows, gathered in a fixed number of queries: the
+meeting and its agenda, the results, and the profiles of the centres."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from centres.models import Centre, GoalPeriod
-from meetings.models import FollowUp, Meeting
+from meetings.models import Meeting
 
-from .models import Question, Survey, SurveyResponse
-from .results import SurveyResults
+from ..models import Question, Survey
+from ..results import SurveyResults
 
 # Per centre, the deck shows the answers to the questions the meeting discusses: yes/no,
 # choices and scales with their follow-ups. Target groups, goals and partners come from
@@ -65,28 +65,3 @@ def deck_context(survey: Survey) -> dict:
         "themed": [r for r in results.questions if r.kind == Question.Kind.RANKED and r.tally],
         "centres": centres,
     }
-
-
-def latest_submitted_response(centre: Centre):
-    return (
-        SurveyResponse.objects.submitted()
-        .filter(centre=centre)
-        .select_related("survey")
-        .order_by("-survey__round", "-submitted_at")
-        .first()
-    )
-
-
-def open_follow_ups(centre: Centre):
-    """Follow-ups not done from meetings the centre took part in, and from the common and
-    dialogue meetings every centre is invited to."""
-    return (
-        FollowUp.objects.filter(done=False, meeting__municipality_id=centre.municipality_id)
-        .filter(
-            Q(meeting__centres=centre)
-            | Q(meeting__kind__in=(Meeting.Kind.COMMON, Meeting.Kind.DIALOGUE))
-        )
-        .select_related("meeting")
-        .distinct()
-        .order_by("due_date", "pk")
-    )
