@@ -203,7 +203,11 @@ def missing_items(lines, report, status) -> list[str]:
         items.append(_g("Årsrapporten er ikke sendt inn"))
     if report is None or not report.accounts:
         items.append(_g("Regnskapet er ikke lastet opp"))
+    report_missing = bool(items)
     for line in lines:
+        accounts = line.condition.kind == Condition.Kind.ACCOUNTS
+        if report_missing and accounts and line.result == Result.NOT_ASSESSED:
+            continue  # said above: the submitted report and its accounts decide it
         if line.result == Result.NOT_MET:
             items.append(_g("Ikke oppfylt: %(condition)s") % {"condition": line.condition.text})
         elif line.result == Result.NOT_ASSESSED:
