@@ -244,3 +244,27 @@ def demo(db, demo_rows):
     rollback (or, for a transactional test, its flush) removes again. A test that must
     run seed_demo itself (on another day, say) does not ask for this."""
     load_demo(demo_rows)
+
+
+# --- the order of the run ------------------------------------------------------------
+
+# The longest tests first: pytest-xdist's worksteal hands each worker a slice of the
+# collection and lets an idle worker take the end of a busy worker's queue, so a long
+# test left at the end of a slice would run alone while the other core waits.
+LONG_RUNNING = (
+    "tests/browser/test_every_page.py",
+    "tests/browser/",
+    "tests/security/test_malformed_ids.py",
+    "tests/security/test_url_access.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return next(
+            (i for i, prefix in enumerate(LONG_RUNNING) if path.startswith(prefix)),
+            len(LONG_RUNNING),
+        )
+
+    items.sort(key=rank)
