@@ -69,11 +69,11 @@ def test_without_the_annotation_nothing_claims_to_be_outdated(agreement, framewo
 
 
 def test_framework_outdated_costs_no_query_per_agreement(
-    framework, centre_a, centre_b, coordinator, django_assert_num_queries
+    framework, centre_a, centre_b, coordinator, query_count
 ):
     drafted_agreement(centre_a, by=coordinator)
     drafted_agreement(centre_b, by=coordinator)
-    with django_assert_num_queries(1):
+    with query_count(exactly=1):
         assert [a.framework_outdated for a in Agreement.objects.for_list()] == [False, False]
 
 

@@ -5,14 +5,13 @@ and the list cost the same number of queries however much history there is."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements import comments as agreement_comments
 from agreements import services, transitions
 from agreements.models import Agreement, AgreementClause, Comment
 
+from ..conftest import QueryCount
 from .conftest import fresh
 
 
@@ -199,10 +198,8 @@ def test_pdf_downloads(client_for, coordinator, agreement):
     assert response.content[:4] == b"%PDF"
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+# The suite's one query counter (tests/conftest.py): GET, 200, the count.
+count_queries = QueryCount().get
 
 
 @pytest.mark.parametrize("user", ["coordinator", "leader_a"])

@@ -2,13 +2,12 @@
 comments: small and large data give the same count, under a ceiling."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements import services
 from agreements.models import Agreement
 
+from ..conftest import QueryCount
 from ..factories import (
     AgreementClauseFactory,
     AgreementCommentFactory,
@@ -38,11 +37,8 @@ CEILING = {
 }
 
 
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-        assert response.status_code == 200, url
-    return len(captured)
+# The suite's one query counter (tests/conftest.py): GET, 200, the count.
+queries = QueryCount().get
 
 
 def agreements_for(municipality, count, by, framework, *, on_version=None):
@@ -86,7 +82,7 @@ def with_versions(agreement, count, by, leader):
 
 
 def test_the_list_costs_the_same_for_5_and_50_agreements(
-    cast, client_for, municipality, framework, coordinator, django_assert_max_num_queries
+    cast, client_for, municipality, framework, coordinator, query_count
 ):
     roles = ["coordinator", "leader_a", "reader", "admin"]
     agreements_for(municipality, 5, coordinator, framework)
@@ -95,7 +91,7 @@ def test_the_list_costs_the_same_for_5_and_50_agreements(
     assert Agreement.objects.count() == 50
     for who in roles:
         client = client_for(cast[who])
-        with django_assert_max_num_queries(CEILING["list"]):
+        with query_count(at_most=CEILING["list"]):
             many = queries(client, reverse("agreements:list"))
         assert few[who] == many, f"{who}: {few[who]} queries for 5 agreements, {many} for 50"
 
@@ -109,7 +105,7 @@ def test_an_agreement_page_costs_the_same_with_2_and_50_versions(
     centre_a,
     coordinator,
     leader_a,
-    django_assert_max_num_queries,
+    query_count,
 ):
     small = with_versions(drafted_agreement(centre_a, by=coordinator), 2, coordinator, leader_a)
     large = with_versions(drafted_agreement(centre_a, by=coordinator), 50, coordinator, leader_a)
@@ -126,13 +122,13 @@ def test_an_agreement_page_costs_the_same_with_2_and_50_versions(
     for who in ("coordinator", "leader_a"):
         client = client_for(cast[who])
         few = queries(client, url(small))
-        with django_assert_max_num_queries(CEILING[page]):
+        with query_count(at_most=CEILING[page]):
             many = queries(client, url(large))
         assert few == many, f"{page} for {who}: {few} queries for 2 versions, {many} for 50"
 
 
 def test_the_framework_page_costs_the_same_for_5_and_50_outdated_agreements(
-    client_for, coordinator, municipality, framework, django_assert_max_num_queries
+    client_for, coordinator, municipality, framework, query_count
 ):
     client = client_for(coordinator)
     first = framework.current_version
@@ -148,7 +144,7 @@ def test_the_framework_page_costs_the_same_for_5_and_50_outdated_agreements(
     agreements_for(municipality, 45, coordinator, framework, on_version=first)
     html = client.get(url).content.decode()
     assert html.count('<th scope="row">') >= 40  # the outdated agreements are listed
-    with django_assert_max_num_queries(CEILING["framework"]):
+    with query_count(at_most=CEILING["framework"]):
         many = queries(client, url)
     assert few == many
 

@@ -142,9 +142,7 @@ def test_a_centre_has_one_response_per_survey(survey, centre_a, response_a):
         SurveyResponse.objects.create(survey=survey, centre=centre_a)
 
 
-def test_submitting_30_questions_takes_at_most_10_queries(
-    survey, centre_a, leader_a, django_assert_max_num_queries
-):
+def test_submitting_30_questions_takes_at_most_10_queries(survey, centre_a, leader_a, query_count):
     questions = [
         QuestionFactory(survey=survey, kind=Question.Kind.SHORT_TEXT, order=n) for n in range(30)
     ]
@@ -154,7 +152,7 @@ def test_submitting_30_questions_takes_at_most_10_queries(
     data = {f"q{q.pk}": f"Svar {n}" for n, q in enumerate(questions)}
     values = answering.values_from_post(questions, posted(data))
     response.revision = 0
-    with django_assert_max_num_queries(10):
+    with query_count(at_most=10):
         answering.submit_response(response=response, by=leader_a, revision=0, values=values)
     assert response.answers.count() == 30
     assert set(response.answers.values_list("text", flat=True)) == {f"Svar {n}" for n in range(30)}

@@ -46,7 +46,7 @@ def test_dashboard_card_costs_the_same_queries_at_two_sizes(
     centre_a,
     municipality,
     size,
-    django_assert_max_num_queries,
+    query_count,
 ):
     for n in range(size):
         s = SurveyFactory(municipality=municipality, deadline=in_days(n + 1))
@@ -55,7 +55,7 @@ def test_dashboard_card_costs_the_same_queries_at_two_sizes(
         SurveyResponseFactory(survey=s, centre=CentreFactory(municipality=municipality))
     for user, ceiling in ((leader_a, 13), (coordinator, 12)):
         client = client_for(user)
-        with django_assert_max_num_queries(ceiling):
+        with query_count(at_most=ceiling):
             page = client.get(reverse("dashboard"))
         assert page.status_code == 200
     assert Survey.objects.count() == size

@@ -1,29 +1,26 @@
 """The results pages stay the same size whatever the number of centres: the first answers
 of a free-text question with a link to all of them, a page of centres side by side."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from surveys.views.results import ANSWERS_PER_PAGE, CENTRES_SIDE_BY_SIDE, RESULT_ANSWERS
 
+from ..conftest import QueryCount
 from .results_data import build_survey
 
 GOALS_TEXT = "Gode møteplasser i bydelen"
 
 
-def _queries(client, url, **params) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url, params).status_code == 200
-    return len(queries)
+# The suite's one query counter (tests/conftest.py): GET, 200, the count.
+_queries = QueryCount().get
 
 
 def test_results_show_the_first_ten_free_text_answers_and_count_all(
-    client_for, coordinator, municipality, django_assert_max_num_queries
+    client_for, coordinator, municipality, query_count
 ):
     survey, questions, _centres = build_survey(municipality, 40)
     client = client_for(coordinator)
-    with django_assert_max_num_queries(12):
+    with query_count(at_most=12):
         response = client.get(reverse("surveys:results", args=[survey.pk]))
     page = response.content.decode()
     assert page.count(GOALS_TEXT) == RESULT_ANSWERS
@@ -40,12 +37,12 @@ def test_results_show_the_first_ten_free_text_answers_and_count_all(
 
 
 def test_a_question_page_lists_every_answer_a_page_at_a_time(
-    client_for, reader, municipality, django_assert_max_num_queries
+    client_for, reader, municipality, query_count
 ):
     survey, questions, _centres = build_survey(municipality, 40)
     url = reverse("surveys:question_answers", args=[survey.pk, questions["goals"].pk])
     client = client_for(reader)
-    with django_assert_max_num_queries(10):
+    with query_count(at_most=10):
         page = client.get(url).content.decode()
     assert page.count(GOALS_TEXT) == ANSWERS_PER_PAGE
     assert "40 svar" in page and 'aria-label="Sider med svar"' in page
@@ -76,12 +73,12 @@ def test_a_question_of_another_survey_is_not_found(client_for, coordinator, muni
 
 
 def test_side_by_side_shows_a_page_of_centres_with_links_to_the_rest(
-    client_for, coordinator, municipality, django_assert_max_num_queries
+    client_for, coordinator, municipality, query_count
 ):
     survey, _questions, centres = build_survey(municipality, 40)
     url = reverse("surveys:side_by_side", args=[survey.pk])
     client = client_for(coordinator)
-    with django_assert_max_num_queries(12):
+    with query_count(at_most=12):
         page = client.get(url).content.decode()
     assert page.count('<th scope="row">') == CENTRES_SIDE_BY_SIDE
     assert page.count(GOALS_TEXT) == CENTRES_SIDE_BY_SIDE

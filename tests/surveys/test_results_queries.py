@@ -1,25 +1,19 @@
 """Results pages, exports and the deck cost the same queries for 5 and 100 centres."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from surveys.models import Theme, ThemeMember
 
+from ..conftest import QueryCount
 from .results_data import build_survey
 
 # Counted with the session and the user; the exports stay within ten.
 CEILING = {"export_csv": 10, "export_xlsx": 10, "deck": 20}
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-        assert response.status_code == 200
-        if response.streaming:
-            b"".join(response.streaming_content)
-    return len(queries)
+# The suite's one query counter (tests/conftest.py): GET, 200, the count.
+_queries = QueryCount().get
 
 
 @pytest.mark.parametrize(
