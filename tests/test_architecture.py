@@ -21,6 +21,7 @@ PACKAGES = [
     "plans",
     "surveys",
     "agreements",
+    "grants",
     "demo",
     "benchmarks",
 ]
@@ -204,3 +205,33 @@ def test_accounts_imports_no_domain_app(graph):
 def test_lib_imports_no_app(graph):
     found = _imports_outside(graph, LIB, set())
     assert not found, "frivillig/lib imports apps:\n" + "\n".join(found)
+
+
+# docs/architecture.md's table of layers: what each app may import besides itself.
+DOMAIN = {"accounts", "plans", "centres", "meetings", "surveys", "agreements", "grants"}
+MAY_IMPORT = {
+    LIB: set(),
+    "accounts": {LIB},
+    "plans": {LIB, "accounts"},
+    "centres": {LIB, "accounts", "plans"},
+    "meetings": {LIB, "accounts", "plans", "centres"},
+    "surveys": {LIB, "accounts", "plans", "centres", "meetings"},
+    "agreements": {LIB, "accounts", "plans", "centres"},
+    "grants": {LIB, "accounts", "plans", "centres", "meetings", "surveys", "agreements"},
+    "demo": {LIB} | DOMAIN,
+    "benchmarks": {LIB, TOP} | DOMAIN,
+    TOP: {LIB, "demo"} | DOMAIN,
+}
+
+
+def test_every_app_of_the_project_is_in_the_graph():
+    """A new app (a folder with apps.py) is in PACKAGES and in the table of layers."""
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps <= set(PACKAGES), f"add to PACKAGES: {sorted(apps - set(PACKAGES))}"
+    assert set(PACKAGES) | {LIB} == set(MAY_IMPORT)
+
+
+@pytest.mark.parametrize("app", sorted(MAY_IMPORT))
+def test_each_app_imports_only_the_layers_below_it(graph, app):
+    found = _imports_outside(graph, app, MAY_IMPORT[app])
+    assert not found, f"{app} imports what docs/architecture.md puts above it:\n" + "\n".join(found)
