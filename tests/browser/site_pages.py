@@ -15,6 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.models import User
 from agreements.models import Agreement, Framework
 from centres.models import Centre
+from grants.models import GrantYear
 from meetings.models import Meeting
 from plans.models import Goal, Hearing, Plan
 from surveys.models import Question, Survey
@@ -45,6 +46,11 @@ SKIPPED = {
     "surveys:export_xlsx": DOWNLOAD,
     "surveys:deck_pdf": DOWNLOAD,
     "surveys:dossier_pdf": DOWNLOAD,
+    "grants:basis_xlsx": DOWNLOAD,
+    "grants:basis_pdf": DOWNLOAD,
+    "grants:accounts": DOWNLOAD,
+    "grants:report_reopen": POST_ONLY,
+    "grants:difference_decide": POST_ONLY,
     "agreements:pdf": DOWNLOAD,
     "surveys:copy": POST_ONLY,
     "surveys:remind": POST_ONLY,
@@ -121,6 +127,10 @@ def demo_objects() -> Demo:
         framework=Framework.objects.get(municipality__slug="skien"),
         reset_user=User.objects.get(username=ROLES["leader"]),
     )
+
+
+def _grant_year() -> GrantYear:
+    return GrantYear.objects.get(municipality__slug="skien", year=2026)
 
 
 def _hearing() -> Hearing:
@@ -200,6 +210,12 @@ ARGUMENTS = {
     "agreements:framework": lambda d: [{"slug": d.framework.municipality.slug}],
     "agreements:framework_edit": lambda d: [{"slug": d.framework.municipality.slug}],
     "agreements:framework_compare": lambda d: [{"slug": d.framework.municipality.slug}],
+    # Skien's grant year (demo/grants.py) and Klyve's status, evidence and report in it.
+    "grants:year": lambda d: [{"pk": _grant_year().pk}],
+    **{
+        f"grants:{name}": lambda d: [{"pk": _grant_year().pk, "slug": d.centre.slug}]
+        for name in ("status", "evidence", "assess", "decision", "report")
+    },
     # One template for all kinds; a centre's and an agreement's log stand for them.
     "changelog": lambda d: [
         {"kind": "sentral", "pk": d.centre.pk},
