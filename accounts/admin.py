@@ -2,7 +2,9 @@ import json
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -14,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from frivillig.lib.access import is_administrator
-from frivillig.lib.admin import LabelledDateTimes, ModelAdmin
+from frivillig.lib.admin import LabelledDateTimes, ModelAdmin, NamedPermissions
 from frivillig.lib.files import ascii_filename, attachment
 
 from . import services
@@ -28,8 +30,17 @@ class MunicipalityAdmin(ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+# The group page as Django has it, with the permissions in the reader's language.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(NamedPermissions, BaseGroupAdmin):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(LabelledDateTimes, BaseUserAdmin):
+class UserAdmin(NamedPermissions, LabelledDateTimes, BaseUserAdmin):
     list_display = [
         "username",
         "get_full_name",

@@ -5,10 +5,12 @@ words «Dato:» and «Tid:» beside them; its tabular inlines name a row's field
 the column headings, which give a control no accessible name. The project's admin
 classes derive from these, which put the missing names on as aria-label."""
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.auth.models import Permission
 from django.db import models
-from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext, pgettext_lazy
 
 
 class LabelledSplitDateTime(AdminSplitDateTime):
@@ -37,6 +39,46 @@ class _NamedRows:
             widgets = [field.widget, getattr(field.widget, "widget", None)]
             for widget in filter(None, widgets):
                 widget.attrs.setdefault("aria-label", str(field.label))
+
+
+# Django writes a permission's name once, in English, when it migrates («Can add
+# bruker»); the user's and the group's permission selector word it in the reader's
+# language from the action and the model instead.
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("tilgang i administrasjonen", "Kan legge til %(model)s"),
+    "change": pgettext_lazy("tilgang i administrasjonen", "Kan endre %(model)s"),
+    "delete": pgettext_lazy("tilgang i administrasjonen", "Kan slette %(model)s"),
+    "view": pgettext_lazy("tilgang i administrasjonen", "Kan se %(model)s"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """«Kommuner og brukere | bruker | Kan endre bruker»; a permission of a model's
+    history (django-simple-history, which names those models in English) is about
+    «historikk for bruker». Others keep the name they were given."""
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if model is None or permission.codename != f"{action}_{model._meta.model_name}":
+        return str(permission)
+    if action not in PERMISSION_ACTIONS:
+        return str(permission)
+    name = model._meta.verbose_name
+    if history_of := getattr(model, "instance_type", None):
+        name = pgettext("tilgang i administrasjonen", "historikk for %(model)s") % {
+            "model": history_of._meta.verbose_name
+        }
+    app = apps.get_app_config(model._meta.app_label).verbose_name
+    return f"{app} | {name} | {PERMISSION_ACTIONS[action] % {'model': name}}"
+
+
+class NamedPermissions:
+    """For the admin of a model with a permission selector (users, groups)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.related_model is Permission:
+            field.label_from_instance = permission_label
+        return field
 
 
 class ModelAdmin(LabelledDateTimes, admin.ModelAdmin):
