@@ -166,11 +166,13 @@ def interaction(context) -> list[Slide]:
 
 
 def plan(context, plan, key: str) -> list[Slide]:
-    lines = _lines(plan.purpose) + _lines(plan.description, plain=True)
-    title = plan.title
+    name = plan.title
     if plan.start_year and plan.end_year:
-        title = f"{plan.title} {plan.start_year}–{plan.end_year}"
-    return [Slide(title, lines or [Line(_("Ingen formål registrert."))], key=key)]
+        name = f"{plan.title} {plan.start_year}–{plan.end_year}"
+    lines = [Line(name, plain=True, muted=True)]
+    lines += _lines(plan.purpose) or [Line(_("Ingen formål registrert."))]
+    lines += _lines(plan.description, plain=True)
+    return [Slide(_("Formål: %(plan)s") % {"plan": plan.title}, lines, key=key)]
 
 
 def goal(context, goal, key: str) -> list[Slide]:

@@ -49,8 +49,9 @@ def markdown_lines(source: str) -> list[Line]:
         elif match := re.match(r"[-*+]\s+(.*)$", text):
             text, kwargs = match.group(1), {"level": 1 if indent >= 2 else 0}
         elif match := re.match(r"(\d+)[.)]\s+(.*)$", text):
+            # A numbered line keeps its number and gets no bullet beside it.
             number, rest = match.groups()
-            text, kwargs = f"{number}\\. {rest}", {"level": 1 if indent >= 2 else 0}
+            text, kwargs = f"{number}\\. {rest}", {"plain": True}
         else:
             kwargs = {"plain": True}
         lines.append(Line(plain_text(text), html=inline_html(text), **kwargs))

@@ -21,7 +21,7 @@ from . import charts
 # on a 1280 x 720 slide, static/css/deck.css): a line longer than that counts as two or
 # more. Headings inside a slide are not counted among the lines; the room they take is.
 LINE_BUDGET = 6
-CHARS_PER_LINE = 62
+CHARS_PER_LINE = 72
 # The slide's geometry in px at 1280 x 720 (deck.css): the body's height under a title
 # of one line, the height of a title line and of a body line, and a title line's
 # characters. A chart or an image takes its height from the room the lines leave.
