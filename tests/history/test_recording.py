@@ -155,7 +155,10 @@ def test_submitting_30_answers_writes_their_history_in_one_insert(
     assert sorted(rows.values_list("history_type", flat=True)) == ["+"] * 20 + ["~"] * 10
 
 
-def test_sending_and_reminding_record_the_responses(client_for, coordinator, survey, centre_a):
+def test_sending_and_reminding_record_the_responses(
+    client_for, coordinator, survey, centre_a, leader_a
+):
+    # leader_a: Klyve has an address, so the reminder is sent (and recorded).
     survey.status = Survey.Status.DRAFT
     survey.save()
     QuestionFactory(survey=survey, order=1)

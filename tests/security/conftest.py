@@ -15,6 +15,7 @@ from agreements import services as agreement_services
 from agreements.models import Agreement, AgreementClause, FrameworkClause
 from meetings.models import Meeting
 from plans.models import Plan
+from surveys import sending
 from surveys.models import Answer, Survey, SurveyResponse
 
 from ..factories import (
@@ -40,12 +41,15 @@ from ..factories import (
     drafted_agreement,
     framework_with_clauses,
 )
+from ..grants import matrix as grants_matrix
 from ..surveys import deck_matrix
 from ..surveys.conftest import seed_questions
 
 S = Agreement.Status
 # The deck's image folder (tests/surveys/deck_matrix.py), a fixture the world asks for.
 deck_media = deck_matrix.deck_media
+# The grant app's objects (tests/grants/matrix.py), a fixture the world asks for.
+grants_world = grants_matrix.grants_world
 
 
 def _light_agreement(centre, status, by):
@@ -85,7 +89,7 @@ def _plans(municipality, centre):
     )
 
 
-def _surveys(municipality, centre_a, centre_b):
+def _surveys(municipality, centre_a, centre_b, coordinator):
     today = timezone.localdate()
     # Open, answered by nobody yet: the leaders answer it.
     open_survey = SurveyFactory(
@@ -94,6 +98,8 @@ def _surveys(municipality, centre_a, centre_b):
     questions = seed_questions(open_survey)
     response_a = SurveyResponseFactory(survey=open_survey, centre=centre_a, status="not_started")
     SurveyResponseFactory(survey=open_survey, centre=centre_b, status="not_started")
+    # Klyve's personal answer link to the open survey.
+    link = sending.make_answer_link(response=response_a, by=coordinator)
     # A draft being built: its questions can still be changed.
     draft = SurveyFactory(
         municipality=municipality,
@@ -129,6 +135,7 @@ def _surveys(municipality, centre_a, centre_b):
         open=open_survey,
         questions=questions,
         response_a=response_a,
+        link=link,
         draft=draft,
         draft_question=draft_questions[1],
         published=published,
@@ -182,15 +189,16 @@ def world(
     coordinator,
     leader_a,
     deck_media,
+    grants_world,
 ):
     """Everything the URLs of the portal point to, once per test."""
     visit_a = MeetingFactory(
         municipality=municipality, kind=Meeting.Kind.VISIT, title="Besøk", centres=[centre_a]
     )
     common = MeetingFactory(municipality=municipality, centres=[centre_a, centre_b])
-    FollowUpFactory(meeting=visit_a)
+    follow_up_a = FollowUpFactory(meeting=visit_a)
     Group.objects.create(name="Redaktører")
-    surveys = _surveys(municipality, centre_a, centre_b)
+    surveys = _surveys(municipality, centre_a, centre_b, coordinator)
     invited, invitation_token = people.invite_person(
         municipality=municipality,
         email="invitert@example.no",
@@ -210,9 +218,11 @@ def world(
         invited=invited,
         invitation_token=invitation_token,
         visit_a=visit_a,
+        follow_up_a=follow_up_a,
         common=common,
         plans=_plans(municipality, centre_a),
         surveys=surveys,
         deck=deck_matrix.make_deck(surveys.published),
         agreements=_agreements(municipality, centre_a, coordinator, leader_a),
+        grants=grants_world,
     )

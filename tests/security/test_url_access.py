@@ -31,6 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ..agreements.conftest import edit_post, framework_post
 from ..conftest import ROLES
+from ..grants.matrix import grant_args, grant_data
 from ..payloads import centre_post, meeting_post
 from ..surveys.deck_matrix import DECK_MATRIX, deck_args, deck_data
 
@@ -153,6 +154,10 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     },
     "meetings:delete": {"GET": NO_GET, "POST": row("login 302+ 404 403 404 403 302+")},
     "meetings:ics": {"GET": KLYVE_AND_READER_READ},
+    "meetings:follow_up_close": {
+        "GET": NO_GET,
+        "POST": row("login 302+ 404 403 404 403 302+"),
+    },
     # --- plans (edited in the admin only) --------------------------------------------
     "plans:list": {"GET": EVERYONE_SIGNED_IN},
     "plans:progress": {"GET": EVERYONE_SIGNED_IN},
@@ -209,13 +214,18 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "POST published": row("login 302+ 404 403 403 403 302+"),
         "POST open": SURVEY_TOOL_REFUSED,
     },
-    # --- surveys: answering (only the centre's own leader) ---------------------------
+    # --- surveys: answering (the centre's own leader; the coordinator on its behalf) -
     "surveys:answer": {
         "GET": KLYVE_READS,
-        "POST": row("login 403 404 302+ 404 404 403"),
+        "POST": row("login 302+ 404 302+ 404 404 302+"),
         "GET published": KLYVE_AND_READER_READ,
     },
-    "surveys:answer_save": {"GET": NO_GET, "POST": row("login 403 404 200+ 404 404 403")},
+    "surveys:answer_save": {"GET": NO_GET, "POST": row("login 200+ 404 200+ 404 404 200+")},
+    # Klyve's personal answer link (w.surveys.link): made again (the old one revoked) and
+    # revoked by the coordinator; opened, and a draft saved, by whoever holds it.
+    "surveys:answer_link_make": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
+    "surveys:answer_link_revoke": {"GET": NO_GET, "POST": SURVEY_TOOL_POST},
+    "surveys:link_answer": {"GET": PUBLIC, "POST": row("302+ 302+ 302+ 302+ 302+ 302+ 302+")},
     # --- surveys: results, exports, the deck, the dossier ----------------------------
     "surveys:results": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
     "surveys:side_by_side": {"GET published": PUBLISHED_RESULTS, "GET": OPEN_RESULTS},
@@ -287,6 +297,29 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "POST": row("login 302+ 404 403 403 403 302+"),
     },
     "agreements:framework_compare": {"GET": SKIEN_READS},
+    # --- grants: the coordinator's year; Klyve's status, evidence and report ---------
+    "grants:list": {"GET": EVERYONE_SIGNED_IN},
+    "grants:year": {"GET": row("login 200 404 403 403 403 200")},
+    "grants:basis_xlsx": {"GET": row("login 200 404 403 403 403 200")},
+    "grants:basis_pdf": {"GET": row("login 200 404 403 403 403 200")},
+    "grants:status": {"GET": KLYVE_READS},
+    "grants:evidence": {"GET": KLYVE_READS, "POST": row("login 302+ 404 302+ 404 404 302+")},
+    "grants:assess": {
+        "GET": row("login 200 404 403 404 404 200"),
+        "POST": row("login 302+ 404 403 404 404 302+"),
+    },
+    "grants:decision": {
+        "GET": row("login 200 404 403 404 404 200"),
+        "POST": row("login 302+ 404 403 404 404 302+"),
+    },
+    # Klyve's report is a draft: its leader writes it, the coordinator reads it.
+    "grants:report": {"GET": KLYVE_READS, "POST": row("login 403 404 302+ 404 404 403")},
+    # A draft has nothing to reopen: back to the report, nothing changed.
+    "grants:report_reopen": {"GET": NO_GET, "POST": row("login 302 404 403 404 404 302")},
+    "grants:accounts": {"GET": KLYVE_READS},
+    # The register's differences: each coordinator sees the own municipality's.
+    "grants:differences": {"GET": row("login 200 200 403 403 403 200")},
+    "grants:difference_decide": {"GET": NO_GET, "POST": row("login 302+ 404 403 403 403 302+")},
     # --- the admin site's own pages (the models' pages: test_admin_site) -------------
     "admin:index": {"GET": ADMIN_ONLY},
     "admin:login": {"GET": row("200 200 200 200 200 200 302")},
@@ -338,6 +371,7 @@ def _args(name: str, variant: str, w) -> list:
         "meetings:edit": [w.visit_a.pk],
         "meetings:delete": [w.visit_a.pk],
         "meetings:ics": [w.visit_a.pk],
+        "meetings:follow_up_close": [w.visit_a.pk, w.follow_up_a.pk],
         "plans:detail": [p.plan.pk],
         "plans:goal": [p.goal.pk],
         "plans:hearing": [p.hearing.pk],
@@ -347,6 +381,9 @@ def _args(name: str, variant: str, w) -> list:
         "surveys:reopen": [survey.pk, w.centre_a.slug],
         "surveys:answer": [survey.pk, w.centre_a.slug],
         "surveys:answer_save": [survey.pk, w.centre_a.slug],
+        "surveys:answer_link_make": [survey.pk, w.centre_a.slug],
+        "surveys:answer_link_revoke": [survey.pk, w.centre_a.slug],
+        "surveys:link_answer": [s.link.token],
         "surveys:centre_results": [survey.pk, w.centre_a.slug],
         "surveys:themes": [survey.pk, question.pk],
         "surveys:question_answers": [survey.pk, question.pk],
@@ -369,6 +406,7 @@ def _args(name: str, variant: str, w) -> list:
         "admin:auth_user_password_change": [w.cast["leader_b"].pk],
         "admin:accounts_user_personal_data": [w.cast["leader_b"].pk],
         "admin:accounts_user_anonymise": [w.cast["leader_b"].pk],
+        **grant_args(w),
     }.get(name) or _default_args(name, survey, agreement)
 
 
@@ -459,6 +497,7 @@ def _data(name: str, variant: str, w, user) -> dict:
         "meetings:edit": lambda: meeting_post(
             kind="visit", title="Endret besøk", centres=[w.centre_a.pk]
         ),
+        "meetings:follow_up_close": lambda: {f"close{w.follow_up_a.pk}-note": "Gjort."},
         "surveys:create": lambda: survey_form,
         "surveys:edit": lambda: survey_form,
         "surveys:question_add": lambda: question_form,
@@ -468,6 +507,10 @@ def _data(name: str, variant: str, w, user) -> dict:
             f"q{q['goals'].pk}": "Den inkluderende bydelen",
         },
         "surveys:answer_save": lambda: {
+            "revision": str(s.response_a.revision),
+            f"q{q['goals'].pk}": "Den inkluderende bydelen",
+        },
+        "surveys:link_answer": lambda: {
             "revision": str(s.response_a.revision),
             f"q{q['goals'].pk}": "Den inkluderende bydelen",
         },
@@ -488,6 +531,7 @@ def _data(name: str, variant: str, w, user) -> dict:
         "agreements:framework_edit": lambda: framework_post(
             a.framework, introduction="Ny innledning."
         ),
+        **grant_data(w),
     }
     return data[name]() if name in data else {}
 

@@ -105,10 +105,18 @@ def test_autosave_answers_json_and_refuses_a_stale_revision(
     assert body["message"].startswith("Lagret kl. ")
     assert body["progress"] == "1 av 5 besvart"  # the "Hvis nei" follow-up is now asked
 
+    # The newer save was this leader's own (another tab): refused, and said so.
     stale = client.post(url, {level: "yes", "revision": 0})
     assert stale.status_code == 409
-    assert "noen andre har lagret svaret" in stale.json()["message"]
+    assert "du har lagret svaret i en annen fane" in stale.json()["message"]
+    assert "noen andre" not in stale.json()["message"]
     assert Answer.objects.get(question=questions["level"]).text == "no"
+
+    # Someone else (the centre's other leader) with the same stale form is told so.
+    other = LeaderFactory(centre=centre_a)
+    stale = client_for(other).post(url, {level: "yes", "revision": 0})
+    assert stale.status_code == 409
+    assert "noen andre har lagret svaret" in stale.json()["message"]
 
 
 def test_submit_asks_for_confirmation_then_is_read_only(
