@@ -60,20 +60,27 @@ def get_survey_results_for_user(user, pk: int, *, queryset=None) -> Survey:
 
 
 def can_answer_for_centre(user, centre) -> bool:
-    """Only the centre's own leaders answer; the coordinator reads and may reopen."""
-    return is_own_centre(user, centre)
+    """The centre's own leaders answer; the municipality's coordinator may answer on the
+    centre's behalf (a centre without a login, an answer given on the phone), and the
+    answer then shows as registered by the coordinator for the centre."""
+    return is_own_centre(user, centre) or is_coordinator_of(user, centre.municipality_id)
+
+
+def answers_on_behalf(user, centre) -> bool:
+    """Whether `user` answers for a centre that is not the user's own."""
+    return can_answer_for_centre(user, centre) and not is_own_centre(user, centre)
 
 
 def require_answer_for_centre(user, centre) -> None:
-    """Saving or submitting a centre's answers: its own leaders only (others 403)."""
+    """Saving or submitting a centre's answers: its own leaders and the coordinator
+    (others 403)."""
     if not can_answer_for_centre(user, centre):
         raise PermissionDenied
 
 
 def get_response_centre_for_user(user, survey, slug: str, *, write: bool = False):
     """The centre whose response to `survey` the user opens. A leader opens only the own
-    centre's; the coordinator any centre's in the municipality (read only; reopening is
-    a coordinator action)."""
+    centre's; the coordinator any centre's in the municipality (and may answer for it)."""
     centre = visible_centres(user).filter(slug=slug, municipality_id=survey.municipality_id).first()
     if centre is None or (user.is_leader and centre.pk != user.centre_id):
         raise Http404
@@ -182,3 +189,22 @@ def previous_round_for_deck(user, survey) -> Survey | None:
     """The round the deck compares with, when there is one the user may see."""
     previous = survey.previous_round()
     return previous if previous is not None and can_see_results(user, previous) else None
+
+
+# --- the personal answer link ------------------------------------------------------------
+# The coordinator makes (and revokes) a link that opens one centre's response without a
+# login, until the survey's deadline: for a centre with no leader in the portal.
+
+
+def can_manage_answer_links(user, survey) -> bool:
+    return is_coordinator_of(user, survey.municipality_id)
+
+
+def get_response_for_link_for_user(user, survey, slug: str):
+    """The response whose answer link the coordinator makes or revokes (leaders 403)."""
+    centre = get_response_centre_for_user(user, survey, slug)
+    if not can_manage_answer_links(user, survey):
+        raise PermissionDenied
+    return get_object_or_404(
+        SurveyResponse.objects.select_related("centre", "survey"), survey=survey, centre=centre
+    )

@@ -209,8 +209,21 @@ def _claim(response, *, revision: int, by, status: str, now) -> None:
     history.record((history.CHANGED, [response]), by=by, date=now)
 
 
+def saved_since_by_same_person(response, user) -> bool:
+    """After a StaleResponse: whether the newer save was `user`'s own (another tab or
+    window), so the page says so instead of «someone else saved». Reads the response
+    again."""
+    response.refresh_from_db(fields=["revision", "status", "updated_at", "updated_by"])
+    return user is not None and response.updated_by_id == user.pk
+
+
 def _same(stored: Answer, answer: Answer) -> bool:
-    return (stored.text, stored.items, stored.number) == (answer.text, answer.items, answer.number)
+    return (stored.text, stored.items, stored.number, stored.other) == (
+        answer.text,
+        answer.items,
+        answer.number,
+        answer.other,
+    )
 
 
 def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:

@@ -21,13 +21,13 @@ from frivillig.lib import history
 from frivillig.lib.mail import notify
 from frivillig.lib.urls import absolute_url
 
-from .models import Survey, SurveyResponse
+from .models import AnswerLink, Survey, SurveyResponse
 
 
 def _mail_centres(
     survey, centres, template: str, *, base_url: str | None = None, quiet: bool = False
 ) -> int:
-    if quiet:
+    if quiet or not centres:
         return 0
     recipients = recipients_by_centre(centres)
     sent = 0
@@ -99,7 +99,10 @@ def remind(
         )
         if not_since is not None:
             responses = responses.exclude(reminded_at__gte=not_since)
-        responses = list(responses)
+        # Only a centre the portal can e-mail is reminded (and counted as «Purret»); the
+        # others are listed on the survey's page, to be reached another way.
+        recipients = recipients_by_centre([r.centre for r in responses])
+        responses = [r for r in responses if recipients[r.centre_id]]
         if dry_run or not responses:
             return len(responses)
         now = now or timezone.now()
@@ -121,7 +124,8 @@ def remind(
 
 def remind_by_hand(*, survey, now=None, quiet: bool = False) -> tuple[int, int]:
     """The coordinator's «Send påminnelse»: reminds the centres not reminded within
-    REMINDER_PAUSE. Returns (reminded now, still missing but reminded just before).
+    REMINDER_PAUSE. Returns (reminded now, still missing but reminded just before; the
+    centres the portal cannot e-mail are not counted).
     Raises ValidationError unless the survey is open."""
     if not survey.is_open:
         raise ValidationError(_("Påminnelser sendes bare mens undersøkelsen er åpen."))
@@ -129,7 +133,8 @@ def remind_by_hand(*, survey, now=None, quiet: bool = False) -> tuple[int, int]:
     reminded = remind(survey=survey, not_since=now - REMINDER_PAUSE, now=now, quiet=quiet)
     if reminded:
         return reminded, 0
-    return 0, survey.responses.not_submitted().count()
+    missing = survey.responses.not_submitted().filter(centre__active=True).count()
+    return 0, missing - len(unreachable_centres(survey))
 
 
 def remind_before_deadlines(
@@ -206,3 +211,69 @@ def _save(survey, fields: list[str], now) -> None:
         survey.save(update_fields=fields)
     finally:
         del survey._history_date  # a later save of this object is dated when it happens
+
+
+def unreachable_centres(survey) -> list[Centre]:
+    """The active centres invited to the open survey, not submitted, that the portal has
+    no address for: the coordinator gives them the answer link or answers for them."""
+    centres = [
+        r.centre
+        for r in survey.responses.not_submitted()
+        .filter(centre__active=True)
+        .select_related("centre")
+        .order_by("centre__name")
+    ]
+    recipients = recipients_by_centre(centres)
+    return [c for c in centres if not recipients[c.pk]]
+
+
+# --- the personal answer link ----------------------------------------------------------
+
+
+@transaction.atomic
+def make_answer_link(*, response, by, now=None) -> AnswerLink:
+    """A link that opens the centre's response without a login, until the survey's
+    deadline. A centre has one working link: a new one revokes the one before."""
+    now = now or timezone.now()
+    SurveyResponse.objects.select_for_update().filter(pk=response.pk).values_list("pk").get()
+    for old in AnswerLink.objects.filter(response=response, revoked_at__isnull=True):
+        old.revoked_at = now
+        old._history_user, old._history_date = by, now
+        old.save(update_fields=["revoked_at"])
+    link = AnswerLink(response=response, token=AnswerLink.new_token(), created_by=by)
+    link.created_at = now
+    link._history_user, link._history_date = by, now
+    link.save()
+    return link
+
+
+@transaction.atomic
+def revoke_answer_link(*, response, by, now=None) -> int:
+    """Ends the centre's working link; returns how many were revoked (0 or 1)."""
+    now = now or timezone.now()
+    revoked = 0
+    for link in AnswerLink.objects.select_for_update().filter(
+        response=response, revoked_at__isnull=True
+    ):
+        link.revoked_at = now
+        link._history_user, link._history_date = by, now
+        link.save(update_fields=["revoked_at"])
+        revoked += 1
+    return revoked
+
+
+def find_answer_link(token: str, *, today=None) -> AnswerLink | None:
+    """The working link of `token`: None when revoked, past the deadline, the survey
+    closed, or never made."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        AnswerLink.objects.working(today)
+        .select_related("response__survey__municipality", "response__centre")
+        .filter(token=token)
+        .first()
+    )
+
+
+def answer_link_url(link: AnswerLink) -> str:
+    return absolute_url(reverse("surveys:link_answer", args=[link.token]))

@@ -32,6 +32,15 @@ urlpatterns = [
     # Answering (centre leader): views.answer
     path("<int:pk>/svar/<slug:slug>/", answer.answer, name="answer"),
     path("<int:pk>/svar/<slug:slug>/lagre/", answer.answer_save, name="answer_save"),
+    # The centre's personal answer link: made and revoked by the coordinator, opened
+    # without a login (views.build, views.answer)
+    path("<int:pk>/svar/<slug:slug>/lenke/", build.answer_link_make, name="answer_link_make"),
+    path(
+        "<int:pk>/svar/<slug:slug>/lenke/trekk-tilbake/",
+        build.answer_link_revoke,
+        name="answer_link_revoke",
+    ),
+    path("lenke/<str:token>/", answer.link_answer, name="link_answer"),
     # Results, exports, the deck and the dossier: views.results
     path("<int:pk>/resultater/", results.results, name="results"),
     path("<int:pk>/resultater/side-ved-side/", results.side_by_side, name="side_by_side"),

@@ -6,6 +6,7 @@ response and its answers, the themes of ranked lists); this package gathers them
 """
 
 from .deck import Deck, Slide
+from .link import AnswerLink, AnswerLinkQuerySet
 from .response import (
     Answer,
     AnswerQuerySet,
@@ -20,6 +21,8 @@ from .theme import Theme, ThemeMember
 
 __all__ = [
     "Answer",
+    "AnswerLink",
+    "AnswerLinkQuerySet",
     "Deck",
     "AnswerQuerySet",
     "IncompleteResponse",

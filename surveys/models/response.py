@@ -99,6 +99,21 @@ class SurveyResponse(models.Model):
     def status_badge(self) -> str:
         return self.STATUS_BADGES.get(self.status, "due")
 
+    def is_on_behalf(self, user) -> bool:
+        """Whether `user` answered for the centre without being one of its leaders (the
+        coordinator, who registers an answer given on the phone or on paper)."""
+        return user is not None and not (
+            user.role == user.Role.LEADER and user.centre_id == self.centre_id
+        )
+
+    @property
+    def submitted_on_behalf(self) -> bool:
+        return self.is_on_behalf(self.submitted_by)
+
+    @property
+    def saved_on_behalf(self) -> bool:
+        return self.is_on_behalf(self.updated_by)
+
     def clean_fields(self, exclude=None):
         # A link, checked with the fields for the reason Survey.clean_fields gives.
         super().clean_fields(exclude=exclude)

@@ -1,16 +1,20 @@
-"""Answering a survey for a centre (centre leader)."""
+"""Answering a survey for a centre: its leader, the coordinator on its behalf, or whoever
+holds the centre's personal answer link (no login)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int, whole_number
 
-from .. import access, answering
+from .. import access, answering, sending
 from ..models import (
     IncompleteResponse,
     Question,
@@ -112,8 +116,29 @@ def _load(request, pk, slug):
     return survey, centre, response, questions
 
 
+class Answerer:
+    """Who answers on the page, and where the page lives: a signed-in user at
+    surveys:answer, or the holder of the centre's answer link (`by` None)."""
+
+    def __init__(self, request, survey, centre, *, link=None):
+        self.link = link
+        if link is not None:
+            self.by, self.may_answer, self.on_behalf, self.can_reopen = None, True, False, False
+            self.here = reverse("surveys:link_answer", args=[link.token])
+            self.save_url = ""
+        else:
+            user = request.user
+            self.by = user
+            self.may_answer = access.can_answer_for_centre(user, centre)
+            self.on_behalf = access.answers_on_behalf(user, centre)
+            self.can_reopen = is_coordinator_of(user, survey.municipality_id)
+            self.here = reverse("surveys:answer", args=[survey.pk, centre.slug])
+            self.save_url = reverse("surveys:answer_save", args=[survey.pk, centre.slug])
+
+
 def _render(request, survey, centre, response, questions, values, errors=None, **extra):
-    may_answer = access.can_answer_for_centre(request.user, centre)
+    who = extra.pop("who", None) or Answerer(request, survey, centre)
+    may_answer = who.may_answer
     closed = answering.closed_reason(response)
     errors = errors or {}
     all_rows = rows(questions, values, errors)
@@ -128,8 +153,11 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
         "editable": may_answer and not closed,
         "closed_reason": closed,
         "may_answer": may_answer,
-        "can_reopen": response.is_submitted
-        and is_coordinator_of(request.user, survey.municipality_id),
+        "on_behalf": who.on_behalf,
+        "link_mode": who.link is not None,
+        "here": who.here,
+        "save_url": who.save_url,
+        "can_reopen": response.is_submitted and who.can_reopen,
         "revision": response.revision,
         "preview": False,
         **extra,
@@ -139,20 +167,39 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
 
 def answer(request, pk, slug):
     survey, centre, response, questions = _load(request, pk, slug)
+    if request.method == "POST":
+        access.require_answer_for_centre(request.user, centre)
+    return _answer(request, survey, centre, response, questions, Answerer(request, survey, centre))
+
+
+@login_not_required
+@never_cache
+def link_answer(request, token):
+    """The centre's personal answer link: its response only, without a login, while the
+    survey takes answers (404 once revoked, closed or past the deadline)."""
+    link = sending.find_answer_link(token)
+    if link is None:
+        return render(request, "surveys/answer_link_invalid.html", status=404)
+    response = link.response
+    survey, centre = response.survey, response.centre
+    questions = display_order(list(survey.questions.all()))
+    who = Answerer(request, survey, centre, link=link)
+    return _answer(request, survey, centre, response, questions, who)
+
+
+def _answer(request, survey, centre, response, questions, who):
     if request.method != "POST":
         values = answering.values_from_answers(response.answers.all())
-        return _render(request, survey, centre, response, questions, values)
-
-    access.require_answer_for_centre(request.user, centre)
+        return _render(request, survey, centre, response, questions, values, who=who)
     if response.is_submitted:
         messages.error(request, _("Svaret er allerede sendt inn."))
-        return redirect("surveys:answer", survey.pk, centre.slug)
+        return redirect(who.here)
     if reason := answering.closed_reason(response):
         messages.error(request, reason)
-        return redirect("surveys:answer", survey.pk, centre.slug)
+        return redirect(who.here)
     action = request.POST.get("action", "save")
     if action == "confirm":
-        return _confirm(request, survey, centre, response, questions)
+        return _confirm(request, survey, centre, response, questions, who)
     values = answering.values_from_post(questions, request.POST)
     revision = posted_int(request, "revision")
     if action == "submit":
@@ -162,20 +209,22 @@ def answer(request, pk, slug):
     if errors:
         # Nothing is saved; the page comes back with everything typed and the errors.
         draft = action != "submit"
-        return _render(request, survey, centre, response, questions, values, errors, draft=draft)
+        return _render(
+            request, survey, centre, response, questions, values, errors, draft=draft, who=who
+        )
     try:
         answering.save_answers(
             response=response,
             values=values,
-            by=request.user,
+            by=who.by,
             revision=revision,
             questions=questions,
         )
     except StaleResponse:
-        return _conflict(request, survey, centre, response, questions, values)
+        return _conflict(request, survey, centre, response, questions, values, who)
     except ResponseLocked as error:
         messages.error(request, str(error))
-        return redirect("surveys:answer", survey.pk, centre.slug)
+        return redirect(who.here)
     if action == "submit":
         return render(
             request,
@@ -186,6 +235,8 @@ def answer(request, pk, slug):
                 "response": response,
                 "rows": [r for r in rows(questions, values, {}) if r["shown"]],
                 "progress": answering.progress(questions, values),
+                "here": who.here,
+                "link_mode": who.link is not None,
             },
         )
     messages.success(
@@ -193,13 +244,13 @@ def answer(request, pk, slug):
         _("Utkastet er lagret kl. %(time)s.")
         % {"time": timezone.localtime(response.updated_at).strftime("%H:%M")},
     )
-    return redirect("surveys:answer", survey.pk, centre.slug)
+    return redirect(who.here)
 
 
-def _conflict(request, survey, centre, response, questions, values):
+def _conflict(request, survey, centre, response, questions, values, who):
     """Someone saved since this form was rendered: keep what this user typed, show the
     newer saved answers, and let the next save go over them knowingly."""
-    response.refresh_from_db()
+    own = answering.saved_since_by_same_person(response, who.by)
     newer = answering.values_from_answers(response.answers.all())
     newer_rows = [r for r in rows(questions, newer, {}) if r["answer"] is not None]
     return _render(
@@ -210,30 +261,36 @@ def _conflict(request, survey, centre, response, questions, values):
         questions,
         values,
         conflict=True,
+        own_conflict=own,
         newer_rows=newer_rows,
         status=409,
+        who=who,
     )
 
 
-def _confirm(request, survey, centre, response, questions):
+def _confirm(request, survey, centre, response, questions, who):
     try:
         answering.submit_response(
             response=response,
-            by=request.user,
+            by=who.by,
             revision=posted_int(request, "revision"),
             questions=questions,
         )
     except IncompleteResponse as error:
         values = answering.values_from_answers(response.answers.all())
-        return _render(request, survey, centre, response, questions, values, error.errors)
+        return _render(request, survey, centre, response, questions, values, error.errors, who=who)
     except StaleResponse:
-        messages.error(
-            request,
-            _(
+        if answering.saved_since_by_same_person(response, who.by):
+            message = _(
+                "Svaret ble lagret på nytt fra en annen fane eller et annet vindu etter at "
+                "du så over det, og er ikke sendt inn. Se over svarene og send inn på nytt."
+            )
+        else:
+            message = _(
                 "Svaret ble endret av noen andre etter at du så over det, og er ikke sendt "
                 "inn. Se over svarene og send inn på nytt."
-            ),
-        )
+            )
+        messages.error(request, message)
     except ResponseLocked as error:
         messages.error(request, str(error))
     else:
@@ -241,7 +298,7 @@ def _confirm(request, survey, centre, response, questions):
             request,
             _("Takk! Svaret fra %(centre)s er sendt inn.") % {"centre": centre.name},
         )
-    return redirect("surveys:answer", survey.pk, centre.slug)
+    return redirect(who.here)
 
 
 @require_POST
@@ -271,10 +328,17 @@ def answer_save(request, pk, slug):
             questions=questions,
         )
     except StaleResponse:
-        message = _(
-            "Ikke lagret: noen andre har lagret svaret i mellomtiden. Trykk «Lagre utkast» "
-            "for å se de nyeste svarene; det du har skrevet, beholdes."
-        )
+        if answering.saved_since_by_same_person(response, request.user):
+            message = _(
+                "Ikke lagret: du har lagret svaret i en annen fane eller et annet vindu i "
+                "mellomtiden. Trykk «Lagre utkast» for å se de nyeste svarene; det du har "
+                "skrevet, beholdes."
+            )
+        else:
+            message = _(
+                "Ikke lagret: noen andre har lagret svaret i mellomtiden. Trykk «Lagre "
+                "utkast» for å se de nyeste svarene; det du har skrevet, beholdes."
+            )
         return JsonResponse({"ok": False, "message": message}, status=409)
     except ResponseLocked as error:
         return JsonResponse({"ok": False, "message": str(error)}, status=409)

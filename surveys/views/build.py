@@ -18,9 +18,10 @@ from frivillig.lib.access import is_coordinator_of, require_coordinator
 
 from .. import access, answering, sending
 from ..forms import QuestionForm, SurveyForm
-from ..models import Answer, Question, ResponseLocked, Survey, SurveyResponse
+from ..models import Answer, AnswerLink, Question, ResponseLocked, Survey, SurveyResponse
 from ..questions import add_question, copy_survey, delete_question, display_order, move_question
 from .answer import rows
+from .preview import question_preview
 
 
 def survey_list(request):
@@ -99,9 +100,15 @@ def survey_detail(request, pk):
         .order_by("centre__name")
     )
     counts = {status: 0 for status in SurveyResponse.Status.values}
+    links = {
+        link.response_id: link
+        for link in AnswerLink.objects.working().filter(response__survey=survey)
+    }
     for response in responses:
         counts[response.status] += 1
         response.answered, response.asked = answering.response_progress(response, questions)
+        link = links.get(response.pk)
+        response.link_url = sending.answer_link_url(link) if link else ""
     return render(
         request,
         "surveys/survey_detail.html",
@@ -111,6 +118,9 @@ def survey_detail(request, pk):
             "responses": responses,
             "counts": counts,
             "today": timezone.localdate(),
+            # Open for answers: the coordinator answers for a centre and hands out links.
+            "takes_answers": survey.accepts_answers(),
+            "unreachable": sending.unreachable_centres(survey) if survey.is_open else [],
             "changelog": changelog.for_page(
                 request.user, "undersokelse", survey, survey.municipality_id
             ),
@@ -166,7 +176,9 @@ def question_edit(request, pk, question_pk):
 
 def _edit_question(request, survey, question, page_title):
     form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST":
+    # «Forhåndsvis» (and the builder's script, asking for the preview alone) saves nothing.
+    previewing = "preview" in request.POST
+    if request.method == "POST" and not previewing:
         if form.is_valid():
             if question.pk:
                 form.save()
@@ -175,10 +187,20 @@ def _edit_question(request, survey, question, page_title):
             messages.success(request, _("Spørsmålet er lagret."))
             return redirect(f"{_detail_url(survey)}#question-{question.pk}")
         messages.error(request, _("Spørsmålet ble ikke lagret. Rett feilene som er merket."))
+    preview = question_preview(form, survey)
+    if previewing and request.headers.get("X-Preview"):
+        return render(request, "surveys/includes/question_preview.html", {"preview": preview})
     return render(
         request,
         "surveys/question_form.html",
-        {"form": form, "survey": survey, "question": question, "page_title": page_title},
+        {
+            "form": form,
+            "survey": survey,
+            "question": question,
+            "page_title": page_title,
+            "kind_sections": form.kind_sections(),
+            "preview": preview,
+        },
     )
 
 
@@ -288,9 +310,47 @@ def survey_remind(request, pk):
             )
             % {"minutes": int(sending.REMINDER_PAUSE.total_seconds() // 60)},
         )
+    elif unreachable := sending.unreachable_centres(survey):
+        messages.info(
+            request,
+            _(
+                "Ingen påminnelse sendt: portalen har ingen e-postadresse til %(centres)s. "
+                "Gi dem svarlenken, eller registrer svaret for dem."
+            )
+            % {"centres": ", ".join(c.name for c in unreachable)},
+        )
     else:
         messages.info(request, _("Alle sentralene har sendt inn. Ingen påminnelse sendt."))
     return redirect("surveys:detail", survey.pk)
+
+
+@require_POST
+def answer_link_make(request, pk, slug):
+    """A personal answer link for the centre (a new one replaces the one before)."""
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    response = access.get_response_for_link_for_user(request.user, survey, slug)
+    if not survey.accepts_answers() or response.is_submitted:
+        messages.error(request, _("Undersøkelsen tar ikke imot svar fra sentralen nå."))
+    else:
+        sending.make_answer_link(response=response, by=request.user)
+        messages.success(
+            request,
+            _("Svarlenken til %(centre)s er laget. Kopier den og gi den til sentralen.")
+            % {"centre": response.centre.name},
+        )
+    return redirect(f"{_detail_url(survey)}#response-{response.centre.slug}")
+
+
+@require_POST
+def answer_link_revoke(request, pk, slug):
+    survey = access.get_survey_for_user(request.user, pk, write=True)
+    response = access.get_response_for_link_for_user(request.user, survey, slug)
+    if sending.revoke_answer_link(response=response, by=request.user):
+        messages.success(
+            request,
+            _("Svarlenken til %(centre)s virker ikke lenger.") % {"centre": response.centre.name},
+        )
+    return redirect(f"{_detail_url(survey)}#response-{response.centre.slug}")
 
 
 def _status_action(request, pk, action, done_message):
