@@ -95,7 +95,7 @@ def _load_centre(grant_year, centre, item, data, categories, coordinator, when) 
         centre=centre,
         defaults={
             "owner_name": item["owner"],
-            "owner_in_register": True,
+            "owner_in_register": item.get("owner_in_register", True),
             "advisory_members": "\n".join(["Daglig leder", *members]),
             "premises": item["premises"],
             "fte": Decimal(item["fte"]),

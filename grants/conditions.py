@@ -1,29 +1,27 @@
 """The conditions a new grant year starts with when the municipality has no earlier
-year to copy: the grant authority's summary of the regulation (2022–). They are data:
-the administrator changes the wording in the admin when the regulation changes."""
+year to copy: the grant authority's summary of the regulation (2022–). They are data,
+in bokmål like the rest of what the municipality writes (not UI text): the administrator
+changes the wording in the admin when the regulation changes."""
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from .models import Condition
 
 K = Condition.Kind
 
 DEFAULT_CONDITIONS = [
-    (K.PURPOSE, _("Sentralen arbeider for formålet i forskriften")),
+    (K.PURPOSE, "Sentralen arbeider for formålet i forskriften"),
     (
         K.OWNERSHIP,
-        _(
-            "Eid av kommunen og/eller en organisasjon registrert i Frivillighetsregisteret, "
-            "eller et samvirke av disse"
-        ),
+        "Eid av kommunen og/eller en organisasjon registrert i Frivillighetsregisteret, "
+        "eller et samvirke av disse",
     ),
-    (K.ADVISORY_BODY, _("Har et styringsorgan der frivilligheten er representert")),
-    (K.ACCOUNTS, _("Har eget regnskap og egen årsrapport")),
-    (K.PREMISES, _("Har lokaler")),
-    (K.POSITION, _("Har som hovedregel minst én hel stilling")),
-    (K.LOCAL_FUNDING, _("Har lokal finansiering på minst 40 % av driftsinntektene")),
-    (K.NAME, _("Har «frivilligsentral» i navnet")),
+    (K.ADVISORY_BODY, "Har et styringsorgan der frivilligheten er representert"),
+    (K.ACCOUNTS, "Har eget regnskap og egen årsrapport"),
+    (K.PREMISES, "Har lokaler"),
+    (K.POSITION, "Har som hovedregel minst én hel stilling"),
+    (K.LOCAL_FUNDING, "Har lokal finansiering på minst 40 % av driftsinntektene"),
+    (K.NAME, "Har «frivilligsentral» i navnet"),
 ]
 
 
@@ -42,7 +40,7 @@ def fill_conditions(grant_year) -> int:
     source = (
         [(c.kind, c.text) for c in previous.conditions.all()]
         if previous is not None and previous.conditions.exists()
-        else [(kind, str(text)) for kind, text in DEFAULT_CONDITIONS]
+        else DEFAULT_CONDITIONS
     )
     Condition.objects.bulk_create(
         Condition(grant_year=grant_year, order=n, kind=kind, text=text)

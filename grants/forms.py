@@ -77,7 +77,7 @@ class AssessmentForm(forms.Form):
                 label=line.condition.text,
                 choices=Result.choices,
                 initial=line.assessment.result if line.assessment else Result.NOT_ASSESSED,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )
             self.fields[f"note_{pk}"] = forms.CharField(
                 label=_("Merknad"),

@@ -138,7 +138,7 @@ def sync_centres(
                 board = client.board(number)
                 calls += 2
         except NotInRegister:
-            report.failed.append((centre, f"{number}: finnes ikke i Enhetsregisteret"))
+            report.failed.append((centre, f"{number}: not in Enhetsregisteret"))
             continue
         except RegisterError as error:
             report.failed.append((centre, str(error)))

@@ -4,7 +4,7 @@ condition, and the municipality's decision when the centre is left out."""
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -151,6 +151,11 @@ class ConditionLine:
     assessment: ConditionAssessment | None
     result: str
     automatic: bool
+    evidence: str = Result.NOT_ASSESSED  # what the evidence alone says
+
+    @property
+    def evidence_label(self) -> str:
+        return Result(self.evidence).label
 
     @property
     def label(self) -> str:
@@ -186,13 +191,12 @@ def condition_lines(conditions, status, report, registered_name: str = "") -> li
     lines = []
     for condition in conditions:
         assessment = by_condition.get(condition.pk)
+        evidence = automatic_result(condition, status, report, registered_name)
         if assessment is not None and assessment.result != Result.NOT_ASSESSED:
-            lines.append(ConditionLine(condition, assessment, assessment.result, False))
+            lines.append(ConditionLine(condition, assessment, assessment.result, False, evidence))
         else:
-            result = automatic_result(condition, status, report, registered_name)
-            lines.append(
-                ConditionLine(condition, assessment, result, result != Result.NOT_ASSESSED)
-            )
+            automatic = evidence != Result.NOT_ASSESSED
+            lines.append(ConditionLine(condition, assessment, evidence, automatic, evidence))
     return lines
 
 
@@ -200,16 +204,20 @@ def missing_items(lines, report, status) -> list[str]:
     """What stands between the centre and the application, in words."""
     items = []
     if report is None or not report.is_submitted:
-        items.append(_g("Årsrapporten er ikke sendt inn"))
+        items.append(gettext("Årsrapporten er ikke sendt inn"))
     if report is None or not report.accounts:
-        items.append(_g("Regnskapet er ikke lastet opp"))
+        items.append(gettext("Regnskapet er ikke lastet opp"))
     report_missing = bool(items)
     for line in lines:
         accounts = line.condition.kind == Condition.Kind.ACCOUNTS
         if report_missing and accounts and line.result == Result.NOT_ASSESSED:
             continue  # said above: the submitted report and its accounts decide it
         if line.result == Result.NOT_MET:
-            items.append(_g("Ikke oppfylt: %(condition)s") % {"condition": line.condition.text})
+            items.append(
+                gettext("Ikke oppfylt: %(condition)s") % {"condition": line.condition.text}
+            )
         elif line.result == Result.NOT_ASSESSED:
-            items.append(_g("Ikke vurdert: %(condition)s") % {"condition": line.condition.text})
+            items.append(
+                gettext("Ikke vurdert: %(condition)s") % {"condition": line.condition.text}
+            )
     return items

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -79,7 +79,7 @@ class GrantYear(models.Model):
 
     @property
     def floors_text(self) -> str:
-        return _g("minst %(local)s kr lokal finansiering, budsjett minst %(budget)s kr") % {
+        return gettext("minst %(local)s kr lokal finansiering, budsjett minst %(budget)s kr") % {
             "local": kroner(self.local_floor),
             "budget": kroner(self.budget_floor),
         }

@@ -33,7 +33,16 @@ def report_page(request, pk, slug):
     can_write = access.can_write_report(request.user, centre, report)
     if request.method == "POST" and not can_write:
         raise PermissionDenied
-    initial = report_initial(centre, grant_year.year) if report is None else None
+    # What the portal knows fills the fields the report leaves empty (all of a new one).
+    initial = (
+        {
+            name: value
+            for name, value in report_initial(centre, grant_year.year).items()
+            if report is None or not getattr(report, name)
+        }
+        if can_write
+        else None
+    )
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = AnnualReportForm(data, files, instance=report, initial=initial)
