@@ -71,6 +71,11 @@ def yes_no_sentence(question_text: str, yes: int, no: int, total: int) -> str:
         return _("Alle %(total)s frivilligsentralene svarer ja på «%(question)s».") % values
     if share == NONE:
         return _("Ingen av de %(total)s frivilligsentralene svarer ja på «%(question)s».") % values
+    if total == 2 and yes == no == 1:
+        return (
+            _("Én av de to frivilligsentralene svarer ja på «%(question)s». Den andre svarer nei.")
+            % values
+        )
     sentence = ngettext(
         "%(count)s av %(total)s frivilligsentraler svarer ja på «%(question)s».",
         "%(count)s av %(total)s frivilligsentraler svarer ja på «%(question)s».",
@@ -103,6 +108,11 @@ def _restated_sentence(restated, yes: int, no: int, total: int) -> str:
         return _("Alle %(total)s frivilligsentralene %(statement)s.") % values
     if share == NONE:
         return _("Ingen av de %(total)s frivilligsentralene %(statement)s.") % values
+    if total == 2 and yes == no == 1:
+        return _("Én av de to frivilligsentralene %(statement)s. Den andre %(negated)s.") % {
+            "statement": restated.statement,
+            "negated": restated.short_negated,
+        }
     sentence = ngettext(
         "%(count)s av %(total)s frivilligsentraler %(statement)s.",
         "%(count)s av %(total)s frivilligsentraler %(statement)s.",

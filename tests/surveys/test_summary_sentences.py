@@ -49,6 +49,7 @@ CASES = {
     "yes/no, the one centre of one thinks so": lambda: yes_no_sentence(RETT_NIVA, 1, 0, 1),
     "yes/no, both say yes": lambda: yes_no_sentence(AVTALE, 2, 0, 2),
     "yes/no, one of two": lambda: yes_no_sentence(AVTALE, 1, 1, 2),
+    "yes/no quoted, one of two": lambda: yes_no_sentence(VENTELISTE, 1, 1, 2),
     "yes/no, neither of two": lambda: yes_no_sentence(AVTALE, 0, 2, 2),
     "yes/no, some": lambda: yes_no_sentence(RETT_NIVA, 3, 2, 5),
     "yes/no, one of five": lambda: yes_no_sentence(AVTALE, 1, 4, 5),
@@ -132,8 +133,12 @@ EXPECTED = {
             "Begge frivilligsentralene ønsker å jobbe for å inngå en samarbeidsavtale med kommunen."
         ),
         "yes/no, one of two": (
-            "Én av to frivilligsentraler ønsker å jobbe for å inngå en samarbeidsavtale med "
-            "kommunen. Én ønsker ikke det."
+            "Én av de to frivilligsentralene ønsker å jobbe for å inngå en samarbeidsavtale "
+            "med kommunen. Den andre ønsker ikke det."
+        ),
+        "yes/no quoted, one of two": (
+            "Én av de to frivilligsentralene svarer ja på «Finnes det frivillige på "
+            "venteliste?». Den andre svarer nei."
         ),
         "yes/no, neither of two": (
             "Ingen av de to frivilligsentralene ønsker å jobbe for å inngå en "
@@ -220,8 +225,12 @@ EXPECTED = {
             "å inngå en samarbeidsavtale med kommunen?»."
         ),
         "yes/no, one of two": (
-            "Éin av to frivilligsentralar svarar ja på «Ønsker din frivilligsentral å jobbe "
-            "for å inngå en samarbeidsavtale med kommunen?». Éin svarar nei."
+            "Éin av dei to frivilligsentralane svarar ja på «Ønsker din frivilligsentral å "
+            "jobbe for å inngå en samarbeidsavtale med kommunen?». Den andre svarar nei."
+        ),
+        "yes/no quoted, one of two": (
+            "Éin av dei to frivilligsentralane svarar ja på «Finnes det frivillige på "
+            "venteliste?». Den andre svarar nei."
         ),
         "yes/no, neither of two": (
             "Ingen av dei to frivilligsentralane svarar ja på «Ønsker din frivilligsentral å "
@@ -308,8 +317,12 @@ EXPECTED = {
             "inngå en samarbeidsavtale med kommunen?”."
         ),
         "yes/no, one of two": (
-            "One of two volunteer centres says yes to “Ønsker din frivilligsentral å jobbe "
-            "for å inngå en samarbeidsavtale med kommunen?”. One says no."
+            "One of the two volunteer centres says yes to “Ønsker din frivilligsentral å "
+            "jobbe for å inngå en samarbeidsavtale med kommunen?”. The other says no."
+        ),
+        "yes/no quoted, one of two": (
+            "One of the two volunteer centres says yes to “Finnes det frivillige på "
+            "venteliste?”. The other says no."
         ),
         "yes/no, neither of two": (
             "Neither of the two volunteer centres says yes to “Ønsker din frivilligsentral å "
