@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class GrantsConfig(AppConfig):
     name = "grants"
     verbose_name = _("Statstilskudd")
+
+    def ready(self):
+        from . import changelog
+
+        changelog.register_kinds()

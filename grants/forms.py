@@ -191,9 +191,16 @@ def activity_formset(municipality_id):
     )
 
     class ActivityFormSet(formset):
+        def _category_choices(self):
+            # Read once for all the rows, not once per row's select.
+            if not hasattr(self, "_choices"):
+                self._choices = [("", "---------")] + [(c.pk, c.name) for c in categories]
+            return self._choices
+
         def _construct_form(self, i, **kwargs):
             form = super()._construct_form(i, **kwargs)
             form.fields["category"].queryset = categories
+            form.fields["category"].choices = self._category_choices()
             form.helper = row_helper(
                 ("category", "col-md-4"), ("name", "col-md-5"), ("participants", "col-md-3")
             )

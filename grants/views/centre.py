@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.lib import changelog
+
 from .. import access, services
 from ..forms import AssessmentForm, DecisionForm, EvidenceForm
 from ..overview import centre_row
@@ -38,6 +40,11 @@ def status_page(request, pk, slug):
             "can_edit_evidence": access.can_edit_evidence(request.user, grant_year, centre),
             "can_write_report": access.can_write_report(request.user, centre, row.report),
             "can_reopen": access.can_reopen_report(request.user, grant_year, row.report),
+            "changelog": changelog.for_page(
+                request.user, "tilskudd", row.status, grant_year.municipality_id
+            )
+            if row.status.pk
+            else None,
         },
     )
 

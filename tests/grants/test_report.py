@@ -183,3 +183,18 @@ def test_other_leaders_get_404_on_the_report_and_its_accounts(
 
 def test_accounts_are_not_served_from_a_public_media_url(client, settings):
     assert not getattr(settings, "MEDIA_URL", "").strip("/")
+
+
+def test_an_activity_in_another_municipalitys_category_is_refused(
+    client, leader_a, grant_year, centre_a, status_a, other_municipality
+):
+    from .factories import ActivityCategoryFactory
+
+    foreign = ActivityCategoryFactory(municipality=other_municipality, name="Drammens kategori")
+    client.force_login(leader_a)
+    response = client.post(
+        _url(grant_year, centre_a), report_post(rows=[(foreign.pk, "Treff", 5)], action="save")
+    )
+    assert response.status_code == 200
+    assert response.context["activities"].errors[0]["category"]
+    assert not AnnualReport.objects.filter(status=status_a).exists()

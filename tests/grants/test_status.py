@@ -185,3 +185,35 @@ def test_the_reminder_command_runs(grant_year, centre_b, leader_b, monkeypatch):
     out = io.StringIO()
     call_command("send_grant_reminders", "--dry-run", stdout=out)
     assert "[dry run] Reminded 1 centre(s)." in out.getvalue()
+
+
+def test_the_status_page_shows_the_change_log_to_the_coordinator(
+    client, coordinator, leader_a, grant_year, centre_a, status_a
+):
+    client.force_login(coordinator)
+    response = client.get(_url("grants:status", grant_year, centre_a))
+    assert response.context["changelog"] is not None
+    assert "Endringslogg" in response.content.decode()
+    full = client.get(reverse("changelog", args=["tilskudd", status_a.pk]))
+    assert full.status_code == 200
+    client.force_login(leader_a)
+    assert client.get(_url("grants:status", grant_year, centre_a)).context["changelog"] is None
+    assert client.get(reverse("changelog", args=["tilskudd", status_a.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["grants:status", "grants:report", "grants:assess"])
+def test_a_centre_page_costs_the_same_queries_however_much_it_holds(
+    client, coordinator, leader_a, grant_year, centre_a, status_a, category, query_count, name
+):
+    from grants.models import AnnualReport
+
+    report = AnnualReport.objects.create(status=status_a, summary="Et år")
+    user = leader_a if name == "grants:report" else coordinator
+    client.force_login(user)
+    url = _url(name, grant_year, centre_a)
+    few = query_count.get(client, url)
+    for n in range(8):
+        report.activities.create(category=category, name=f"Aktivitet {n}", order=n)
+    for n in range(6):
+        grant_year.conditions.create(text=f"Vilkår {n}", order=20 + n)
+    assert query_count.get(client, url) == few

@@ -91,6 +91,8 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "GET plan": row("login 200 404 403 403 403 200"),
         "GET personer": row("login 200 404 403 403 403 200"),
         "GET mal": row("login 200 404 403 403 403 200"),
+        # A centre's grant status: its own leader sees the status, not the log.
+        "GET tilskudd": row("login 200 404 403 404 404 200"),
     },
     # --- accounts: the login and password pages are public ---------------------------
     "login": {"GET": row("200 302 302 302 302 302 302")},
@@ -418,6 +420,7 @@ def _changelog_object(kind: str, w):
         "avtale": w.agreements.draft,
         "plan": w.plans.plan,
         "mal": w.plans.goal,
+        "tilskudd": w.grants.status,
         "personer": w.municipality,
     }[kind]
 
