@@ -8,9 +8,10 @@ coordinator may have rewritten them); the charts are drawn from the same counts.
 
 from __future__ import annotations
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from frivillig.lib.dates import date_and_time_span
 
 from ..models import Question
 from ..results import answer_lines
@@ -45,11 +46,7 @@ def welcome(context) -> list[Slide]:
     if meeting is None:
         lead = _("Resultater fra runde %(round)s") % {"round": survey.round}
         return [Slide(survey.title, kind="title", lead=lead, key="welcome")]
-    meta = formats.date_format(meeting.date, "l j. F Y")
-    if meeting.start_time:
-        meta += ", " + _("kl. %(time)s") % {"time": meeting.start_time.strftime("%H:%M")}
-        if meeting.end_time:
-            meta += "–" + meeting.end_time.strftime("%H:%M")
+    meta = date_and_time_span(meeting.date, meeting.start_time, meeting.end_time)
     if meeting.location:
         meta += " · " + meeting.location
     title = _("Velkommen til %(kind)s") % {"kind": meeting.get_kind_display().lower()}
