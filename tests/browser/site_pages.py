@@ -42,6 +42,7 @@ SKIPPED = {
     "logout": "answers POST and redirects to the login page",
     "meetings:ics": DOWNLOAD,
     "meetings:delete": POST_ONLY,
+    "meetings:follow_up_close": POST_ONLY,
     "surveys:export_csv": DOWNLOAD,
     "surveys:export_xlsx": DOWNLOAD,
     "surveys:deck_pdf": DOWNLOAD,
