@@ -46,6 +46,14 @@ SKIPPED = {
     "surveys:export_csv": DOWNLOAD,
     "surveys:export_xlsx": DOWNLOAD,
     "surveys:deck_pdf": DOWNLOAD,
+    "surveys:deck_pptx": DOWNLOAD,
+    "surveys:deck_image": "an image on a slide, not a page (tests/browser/test_deck.py)",
+    "surveys:deck_start": POST_ONLY,
+    "surveys:deck_add": POST_ONLY,
+    "surveys:deck_add_data": POST_ONLY,
+    "surveys:deck_slide_move": POST_ONLY,
+    "surveys:deck_slide_hide": POST_ONLY,
+    "surveys:deck_slide_delete": POST_ONLY,
     "surveys:dossier_pdf": DOWNLOAD,
     "grants:basis_xlsx": DOWNLOAD,
     "grants:basis_pdf": DOWNLOAD,
@@ -201,6 +209,13 @@ ARGUMENTS = {
     ],
     "surveys:compare": lambda d: [{"pk": d.open_survey.pk}],
     "surveys:deck": lambda d: [{"pk": d.published_survey.pk}],
+    "surveys:deck_present": lambda d: [{"pk": d.published_survey.pk}],
+    "surveys:deck_edit": lambda d: [{"pk": d.published_survey.pk}],
+    # an own slide (title, Markdown, image) and a centre's (its level of detail)
+    "surveys:deck_slide": lambda d: [
+        {"pk": d.published_survey.pk, "slide_pk": slide.pk}
+        for slide in (d.published_survey.deck.slides.filter(kind=k)[0] for k in ("own", "centre"))
+    ],
     "surveys:dossier": lambda d: [{"slug": d.centre.slug}],
     "agreements:detail": _klyve_agreements,
     "agreements:edit": lambda d: [{"pk": d.agreements["draft"].pk}],
