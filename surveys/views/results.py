@@ -14,6 +14,7 @@ from frivillig.lib.files import attachment
 from frivillig.lib.pagination import paginate
 from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
+from meetings.access import visible_meetings
 
 from .. import access, exports, themes
 from ..compare import compare_rounds
@@ -39,11 +40,19 @@ def _question(survey, question_pk, **filters):
 
 def results(request, pk):
     survey = _survey(request, pk)
+    # The results link back to the dialogue meeting they are presented at, for whoever
+    # may open the meeting.
+    meeting = (
+        visible_meetings(request.user).filter(pk=survey.meeting_id).first()
+        if survey.meeting_id
+        else None
+    )
     return render(
         request,
         "surveys/results.html",
         {
             "survey": survey,
+            "meeting": meeting,
             "results": SurveyResults(survey, first_answers=RESULT_ANSWERS),
             "can_manage": is_coordinator_of(request.user, survey.municipality_id),
         },

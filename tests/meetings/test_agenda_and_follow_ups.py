@@ -130,7 +130,7 @@ def test_closing_without_a_note_is_refused_next_to_the_field(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Skriv kort hva som ble gjort." in page
-    assert "<details class=\"close-follow-up\" open>" in page
+    assert '<details class="close-follow-up" open>' in page
     follow_up.refresh_from_db()
     assert not follow_up.done
 
@@ -167,9 +167,13 @@ def test_the_dialogue_meeting_links_to_its_survey_results_and_deck(
     if not results_shown:
         assert "Resultatene er ikke publisert ennå." in page
 
-    # And the survey links back to its meeting.
+    # And the survey links back to its meeting, and so do its results.
     page = client_for(coordinator).get(reverse("surveys:detail", args=[survey.pk]))
     assert meeting.get_absolute_url() in page.content.decode()
+    page = client_for(leader_a).get(results)
+    if results_shown:
+        assert "Møtet der resultatene legges fram:" in page.content.decode()
+        assert f'href="{meeting.get_absolute_url()}"' in page.content.decode()
 
 
 def test_the_meeting_page_costs_the_same_queries_for_few_and_many_rows(
