@@ -5,7 +5,7 @@ The models live in one module per part (the survey and its questions, a centre's
 response and its answers, the themes of ranked lists); this package gathers them.
 """
 
-from .deck import Deck, Slide
+from .deck import Deck, DeckFile, Slide
 from .link import AnswerLink, AnswerLinkQuerySet
 from .response import (
     Answer,
@@ -24,6 +24,7 @@ __all__ = [
     "AnswerLink",
     "AnswerLinkQuerySet",
     "Deck",
+    "DeckFile",
     "AnswerQuerySet",
     "IncompleteResponse",
     "Question",

@@ -80,3 +80,32 @@ class Slide(models.Model):
 
     def __str__(self):
         return self.title or self.get_kind_display()
+
+
+class DeckFile(models.Model):
+    """A deck's PDF or PowerPoint file as rendered in the background, kept where every app
+    server sees it (the database), under a hash of what the file shows: a changed deck or
+    changed results give another key, and the file is made again."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        PPTX = "pptx", "PowerPoint"
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("undersøkelse"), on_delete=models.CASCADE, related_name="deck_files"
+    )
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    key = models.CharField(_("nøkkel"), max_length=64)
+    # None while the file is being made.
+    data = models.BinaryField(_("fil"), null=True, blank=True)
+    created_at = models.DateTimeField(_("laget"))
+
+    class Meta:
+        verbose_name = _("fil av presentasjonen")
+        verbose_name_plural = _("filer av presentasjonen")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "format", "key"], name="deck_file_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.survey} ({self.format})"
