@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from frivillig.lib import history
 from frivillig.lib.posted import whole_number
 
+from . import kinds
 from .models import (
     Answer,
     IncompleteResponse,
@@ -42,12 +43,25 @@ def values_from_post(questions, data) -> dict[int, Answer]:
             answer.items = [v for v in data.getlist(name) if v]
         elif q.kind == Question.Kind.SCALE:
             raw = data.get(name, "").strip()
-            if (number := whole_number(raw)) in Question.SCALE_RANGE:
+            if (number := whole_number(raw)) in q.scale_range:
                 answer.number = number
             else:
                 answer.text = raw  # kept only to report it; never stored
+        elif q.kind == Question.Kind.NUMBER:
+            raw = data.get(name, "").strip()
+            if (number := kinds.integer(raw)) is not None:
+                answer.number = number
+            else:
+                answer.text = raw  # kept only to report it; never stored
+        elif q.kind == Question.Kind.DATE:
+            raw = data.get(name, "").strip()
+            day = kinds.day(raw)
+            answer.text = day.isoformat() if day else raw
         else:
             answer.text = data.get(name, "").strip()
+        if q.offers_other:
+            # Kept as typed for the page; stored only with «Annet» chosen (_store).
+            answer.other = data.get(f"{name}_other", "").strip()
         values[q.pk] = answer
     return values
 
@@ -75,19 +89,28 @@ def response_progress(response, questions) -> tuple[int, int]:
 def _choice_error(q: Question, answer: Answer):
     if q.kind == Question.Kind.YES_NO and answer.text not in ("", Question.YES, Question.NO):
         return _("Velg Ja eller Nei.")
-    if q.kind == Question.Kind.SINGLE and answer.text and answer.text not in q.choices:
+    offered = [*q.choices, Question.OTHER] if q.offers_other else q.choices
+    if q.kind == Question.Kind.SINGLE and answer.text and answer.text not in offered:
         return _("Velg et av alternativene.")
-    if q.kind == Question.Kind.MULTIPLE and any(i not in q.choices for i in answer.items):
+    if q.kind == Question.Kind.MULTIPLE and any(i not in offered for i in answer.items):
         return _("Velg blant alternativene.")
     if q.kind == Question.Kind.SCALE and answer.number is None and answer.text:
-        return _("Velg et tall fra 1 til 5.")
+        return _("Velg et tall fra %(low)s til %(high)s.") % {
+            "low": q.scale_min,
+            "high": q.scale_max,
+        }
+    if q.kind == Question.Kind.NUMBER:
+        return kinds.number_error(q, answer)
+    if q.kind == Question.Kind.DATE and answer.text and kinds.day(answer.text) is None:
+        return _("Skriv en dato, for eksempel 31.12.2026.")
     return None
 
 
 def _character_error(q: Question, answer: Answer):
     """PostgreSQL cannot store NUL in text (nor in JSON), and no one means to type it."""
     typed = q.kind in Question.TEXT_KINDS or q.kind == Question.Kind.RANKED
-    if typed and ("\x00" in answer.text or any("\x00" in str(item) for item in answer.items)):
+    written = [answer.text, answer.other, *(str(item) for item in answer.items)]
+    if (typed or q.offers_other) and any("\x00" in value for value in written):
         return _(
             "Svaret inneholder et usynlig kontrolltegn (NUL) som ikke kan lagres. "
             "Fjern det og prøv igjen."
@@ -140,6 +163,9 @@ def validate(questions, values, *, complete: bool = True) -> dict[int, str]:
                 seen.add(key)
             if q.pk in errors:
                 continue
+        if message := kinds.other_error(q, answer, complete=complete):
+            errors[q.pk] = message
+            continue
         if complete and q.required and answer.is_empty():
             errors[q.pk] = (
                 _("Skriv minst ett punkt.")
@@ -155,7 +181,9 @@ def _for_draft(questions, values) -> dict[int, Answer]:
     for pk, answer in values.items():
         q = by_pk[pk]
         if _choice_error(q, answer):
-            answer.text, answer.items = "", []
+            answer.text, answer.items, answer.number = "", [], None
+        if kinds.other_error(q, answer, complete=False):
+            answer.other = ""
     return values
 
 
@@ -235,6 +263,8 @@ def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
         if pk in remove or answer.is_empty():
             remove.add(pk)
             continue
+        if Question.OTHER not in (answer.text, *answer.items):
+            answer.other = ""  # typed beside «Annet», then another option chosen
         old = stored.get(pk)
         if old is not None and _same(old, answer):
             continue
@@ -245,6 +275,7 @@ def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
                 text=answer.text,
                 items=answer.items,
                 number=answer.number,
+                other=answer.other,
             )
         )
     if created or changed:
@@ -252,7 +283,7 @@ def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
             created + changed,
             update_conflicts=True,
             unique_fields=["response", "question"],
-            update_fields=["text", "items", "number"],
+            update_fields=["text", "items", "number", "other"],
         )
         for answer in changed:  # for a database that returns no ids from an upsert
             answer.pk = answer.pk or stored[answer.question_id].pk

@@ -3,11 +3,13 @@
 from django.http import Http404
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from frivillig.lib.changelog import Kind, register
 
 from . import access
 from .models import Answer, Question, Survey, SurveyResponse
+from .questions import condition_label
 
 
 def survey_sources(survey):
@@ -43,6 +45,30 @@ def _response_label(row) -> str:
     return row.centre.name if row.centre_id and row.centre else ""
 
 
+# The settings only some kinds use (Question.KIND_FIELDS); another kind's are not shown.
+KIND_SETTINGS = {name for names in Question.KIND_FIELDS.values() for name in names} | {
+    "profile_field"
+}
+
+
+def _question_uses(row, name) -> bool:
+    if name not in KIND_SETTINGS:
+        return True
+    used = Question.KIND_FIELDS.get(row.kind, ())
+    return name in used or (name == "profile_field" and row.kind == Question.Kind.RANKED)
+
+
+def _stored_words(name, value):
+    """«yes», «no» and «Annet»'s marker as the page writes them, in the reader's language."""
+    if isinstance(value, list):
+        return [_stored_words(name, item) for item in value]
+    if value in (Question.YES, Question.NO) and name in ("show_when", "text"):
+        return condition_label(Question(kind=Question.Kind.YES_NO), value)
+    if value == Question.OTHER:
+        return gettext("Annet")
+    return value
+
+
 def register_kinds() -> None:
     labels = {Answer: _answer_label, SurveyResponse: _response_label}
     hidden = ["municipality", "centre", "survey", "response", "question"]
@@ -56,6 +82,8 @@ def register_kinds() -> None:
         ),
         hidden=hidden,
         labels=labels,
+        relevant={Question: _question_uses},
+        values={Question: _stored_words},
     )
     register(
         "svar",
@@ -65,4 +93,5 @@ def register_kinds() -> None:
             response_sources,
             lambda r: reverse("surveys:centre_results", args=[r.survey_id, r.centre.slug]),
         ),
+        values={Answer: _stored_words},
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from frivillig.lib import xlsx
 from frivillig.lib.files import ascii_filename
 
+from . import kinds
 from .models import Question
 from .results import SurveyResults
 
@@ -29,6 +30,8 @@ escape_cell = xlsx.escape_text
 def _as_text(value) -> str:
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
     return "" if value is None else str(value)
 
 
@@ -49,16 +52,25 @@ def _columns(results: SurveyResults):
                         ),
                     )
                 )
+        elif question.kind == Question.Kind.DATE:
+            # A date stays a date, for the XLSX to type (and the CSV to write 31.12.2026).
+            columns.append((heading, result, lambda answer: kinds.day(answer.text) or ""))
         else:
-            # A number stays a number (a scale's answer), for the XLSX to type.
+            # A number stays a number (a scale's or a number question's), for the XLSX.
             columns.append(
                 (
-                    heading,
+                    _unit_heading(heading, question),
                     result,
                     lambda answer: answer.number if answer.number is not None else answer.display(),
                 )
             )
     return columns
+
+
+def _unit_heading(heading: str, question) -> str:
+    if question.kind == Question.Kind.NUMBER and question.unit:
+        return _("%(heading)s (%(unit)s)") % {"heading": heading, "unit": question.unit}
+    return heading
 
 
 def table(results: SurveyResults) -> tuple[list[str], list[list]]:

@@ -109,6 +109,15 @@ COPIED_FIELDS = [
     "choices",
     "max_length",
     "show_when",
+    "allow_other",
+    "scale_min",
+    "scale_max",
+    "scale_low",
+    "scale_high",
+    "unit",
+    "number_min",
+    "number_max",
+    "profile_field",
 ]
 
 

@@ -15,14 +15,23 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
+from . import kinds
 from .models import Answer, Question, Survey, Theme, ThemeMember
 from .questions import condition_label, display_order
 from .summaries import generated_summary
 
 COUNTED_KINDS = Question.COUNTED_KINDS
 # Counted in the database by value; a list (choices, ranked items) read per answer.
-VALUE_KINDS = (Question.Kind.YES_NO, Question.Kind.SINGLE, Question.Kind.SCALE)
+VALUE_KINDS = (
+    Question.Kind.YES_NO,
+    Question.Kind.SINGLE,
+    Question.Kind.SCALE,
+    Question.Kind.NUMBER,
+    Question.Kind.DATE,
+)
 LIST_KINDS = Question.LIST_KINDS
+# Read as answers, the first few of each, on the results page (the others are counted).
+READ_KINDS = (*Question.TEXT_KINDS, Question.Kind.RANKED, Question.Kind.NUMBER, Question.Kind.DATE)
 
 
 @dataclass
@@ -76,6 +85,27 @@ class ThemeTally:
 
 
 @dataclass
+class Figures:
+    """A number question's answers: how many, their sum, average, lowest and highest."""
+
+    count: int
+    sum: int
+    average: float
+    low: int
+    high: int
+
+    @classmethod
+    def of(cls, numbers) -> Figures | None:
+        """From (value, how many) pairs; None without any."""
+        count = sum(n for _v, n in numbers)
+        if not count:
+            return None
+        total = sum(v * n for v, n in numbers)
+        values = [v for v, _n in numbers]
+        return cls(count, total, total / count, min(values), max(values))
+
+
+@dataclass
 class QuestionResult:
     question: Question
     number: str
@@ -88,6 +118,9 @@ class QuestionResult:
     parent: QuestionResult | None = None
     # Set when `answers` holds only the first answers (SurveyResults' first_answers).
     answer_count: int | None = None
+    figures: Figures | None = None  # a number question
+    dates: list[tuple] = field(default_factory=list)  # a date question: (date, how many)
+    others: list[tuple[str, int]] = field(default_factory=list)  # «Annet» texts, counted
 
     @property
     def kind(self) -> str:
@@ -214,21 +247,30 @@ class SurveyResults:
                 self.by_question[question_pk].answer_count = n
         values: dict[int, dict[str, int]] = {}
         numbers: dict[int, list[tuple[int, int]]] = {}
+        others: dict[int, dict[str, int]] = {}
         single = answers.filter(question__kind__in=VALUE_KINDS)
-        for question_pk, text, number, n in single.values_list(
-            "question", "text", "number"
+        for question_pk, text, number, other, n in single.values_list(
+            "question", "text", "number", "other"
         ).annotate(n=Count("pk")):
             value = str(number) if number is not None else text
             counts = values.setdefault(question_pk, {})
             counts[value] = counts.get(value, 0) + n
             if number is not None:
                 numbers.setdefault(question_pk, []).append((number, n))
+            if other:
+                typed = others.setdefault(question_pk, {})
+                typed[other] = typed.get(other, 0) + n
         lists = answers.filter(question__kind__in=LIST_KINDS).order_by(
             "response__centre__name", "pk"
         )
         items_by_question: dict[int, list] = {}
-        for question_pk, response_pk, items in lists.values_list("question", "response", "items"):
+        for question_pk, response_pk, items, other in lists.values_list(
+            "question", "response", "items", "other"
+        ):
             items_by_question.setdefault(question_pk, []).append((centres[response_pk], items))
+            if other:
+                typed = others.setdefault(question_pk, {})
+                typed[other] = typed.get(other, 0) + 1
         ranked = [r for r in self.by_question.values() if r.kind == Question.Kind.RANKED]
         themes = self._themes([r.question.pk for r in ranked])
         for result in self.by_question.values():
@@ -238,6 +280,7 @@ class SurveyResults:
                 result.tally = tally_themes(
                     result, themes.get(question.pk, {}), items_by_question.get(question.pk, [])
                 )
+            _set_typed(result, values.get(question.pk, {}), numbers.get(question.pk, []), others)
             if question.kind not in COUNTED_KINDS:
                 continue
             counts = dict(values.get(question.pk, {}))
@@ -250,7 +293,7 @@ class SurveyResults:
     def _first_of_each(answers, limit: int):
         """Only the first `limit` answers of each free-text and ranked question (a
         row_number window), and none of the counted ones, read as answers."""
-        answers = answers.filter(question__kind__in=(*Question.TEXT_KINDS, Question.Kind.RANKED))
+        answers = answers.filter(question__kind__in=READ_KINDS)
         answers = answers.answered()
         nth = Window(
             RowNumber(),
@@ -273,14 +316,17 @@ class SurveyResults:
     @staticmethod
     def _count(result: QuestionResult) -> None:
         """The options' counts and the average from the answers read."""
-        if result.kind not in COUNTED_KINDS:
-            return
-        counts = {}
+        counts, others = {}, {}
         for _centre, answer in result.answers:
             for value in answer.values_for_condition():
                 counts[value] = counts.get(value, 0) + 1
+            if answer.other:
+                typed = others.setdefault(result.question.pk, {})
+                typed[answer.other] = typed.get(answer.other, 0) + 1
         numbers = [(a.number, 1) for _c, a in result.answers if a.number is not None]
-        _set_counts(result, counts, numbers)
+        _set_typed(result, counts, numbers, others)
+        if result.kind in COUNTED_KINDS:
+            _set_counts(result, counts, numbers)
 
     def flat(self) -> list[QuestionResult]:
         """Every question in the order shown, follow-ups after their parent."""
@@ -299,8 +345,23 @@ def _set_counts(result: QuestionResult, counts: dict[str, int], numbers) -> None
         OptionCount(v, condition_label(question, v), counts.get(v, 0), result.total)
         for v in question.option_values()
     ]
+    if question.offers_other:
+        result.options.append(
+            OptionCount(Question.OTHER, _("Annet"), counts.get(Question.OTHER, 0), result.total)
+        )
     if question.kind == Question.Kind.SCALE and numbers:
         result.average = sum(v * n for v, n in numbers) / sum(n for _v, n in numbers)
+
+
+def _set_typed(result: QuestionResult, counts: dict[str, int], numbers, others) -> None:
+    """A number's figures, a date's dates in order and the «Annet» texts, most first."""
+    if result.kind == Question.Kind.NUMBER:
+        result.figures = Figures.of(numbers)
+    if result.kind == Question.Kind.DATE:
+        days = [(kinds.day(text), n) for text, n in counts.items()]
+        result.dates = sorted((d, n) for d, n in days if d is not None)
+    typed = others.get(result.question.pk, {})
+    result.others = sorted(typed.items(), key=lambda pair: (-pair[1], pair[0].casefold()))
 
 
 def tally_themes(result: QuestionResult, themes: dict[str, Theme], answers) -> list[ThemeTally]:

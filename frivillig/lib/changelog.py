@@ -123,8 +123,13 @@ def _fields(row, previous) -> list[FieldChange]:
     else:
         delta = row.diff_against(previous, excluded_fields=HIDDEN)
         pairs = [(c.field, c.old, c.new) for c in delta.changes]
+    relevant, value_of = RELEVANT.get(row.instance_type), VALUES.get(row.instance_type)
     result = []
     for name, old, new in pairs:
+        if relevant and not relevant(row, name):
+            continue  # a field this row does not use (a question kind's other settings)
+        if value_of:
+            old, new = value_of(name, old), value_of(name, new)
         try:
             model_field = meta.get_field(name)
         except FieldDoesNotExist:  # a field since removed from the model
@@ -182,14 +187,22 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 # A row's label where the title, name or text would not do: tracked model → row → label.
 LABELS: dict[type, Callable] = {}
+# Which fields a row uses (model → (row, field name) → bool), and stored values shown
+# as words (model → (field name, value) → value to show), where the model's choices do
+# not tell.
+RELEVANT: dict[type, Callable] = {}
+VALUES: dict[type, Callable] = {}
 
 
-def register(name: str, kind: Kind, *, hidden=(), labels=None) -> None:
+def register(name: str, kind: Kind, *, hidden=(), labels=None, relevant=None, values=None) -> None:
     """A kind of page with a log; `hidden` names the fields that link its rows to their
-    parent (not changes a person makes), `labels` the rows labelled otherwise."""
+    parent (not changes a person makes), `labels` the rows labelled otherwise,
+    `relevant` and `values` the fields a row uses and how a stored value reads."""
     KINDS[name] = kind
     HIDDEN.extend(f for f in hidden if f not in HIDDEN)
     LABELS.update(labels or {})
+    RELEVANT.update(relevant or {})
+    VALUES.update(values or {})
 
 
 def may_see(user, municipality_id) -> bool:

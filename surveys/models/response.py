@@ -153,8 +153,9 @@ class AnswerQuerySet(models.QuerySet):
 
 class Answer(models.Model):
     """One centre's answer to one question. Which field holds it depends on the kind:
-    text for text, yes/no ("yes"/"no") and single choice; items for ranked lists and
-    multiple choice; number for the 1–5 scale."""
+    text for text, yes/no ("yes"/"no"), single choice and a date (ISO, 2026-03-01); items
+    for ranked lists and multiple choice; number for a scale and a number question;
+    other for the text of «Annet (skriv inn)»."""
 
     response = models.ForeignKey(
         SurveyResponse, verbose_name=_("svar"), on_delete=models.CASCADE, related_name="answers"
@@ -164,7 +165,9 @@ class Answer(models.Model):
     )
     text = models.TextField(_("tekst"), blank=True)
     items = models.JSONField(_("punkter"), default=list, blank=True)
-    number = models.PositiveSmallIntegerField(_("tall"), null=True, blank=True)
+    number = models.IntegerField(_("tall"), null=True, blank=True)
+    # What the centre wrote for «Annet (skriv inn)» (the choice itself is Question.OTHER).
+    other = models.CharField(_("annet"), max_length=200, blank=True)
 
     objects = AnswerQuerySet.as_manager()
 
@@ -202,7 +205,12 @@ class Answer(models.Model):
         if self.number is not None:
             return str(self.number)
         if self.items:
-            return ", ".join(str(item) for item in self.items if item)
+            return ", ".join(self._shown(str(item)) for item in self.items if item)
         if self.text in (Question.YES, Question.NO):
             return str(_("Ja") if self.text == Question.YES else _("Nei"))
-        return self.text
+        return self._shown(self.text)
+
+    def _shown(self, value: str) -> str:
+        if value != Question.OTHER:
+            return value
+        return str(_("Annet: %(text)s") % {"text": self.other}) if self.other else str(_("Annet"))

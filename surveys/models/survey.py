@@ -180,7 +180,9 @@ class Question(models.Model):
         YES_NO = "yes_no", _("Ja/nei")
         SINGLE = "single", _("Ett valg")
         MULTIPLE = "multiple", _("Flere valg")
-        SCALE = "scale", _("Skala 1–5")
+        SCALE = "scale", _("Skala")
+        NUMBER = "number", _("Tall")
+        DATE = "date", _("Dato")
 
     # Kinds answered among given options (counted in the results, and the ones a
     # follow-up can depend on: option_values), and kinds answered with a list.
@@ -188,7 +190,24 @@ class Question(models.Model):
     LIST_KINDS = (Kind.RANKED, Kind.MULTIPLE)
     TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
     YES, NO = "yes", "no"
-    SCALE_RANGE = range(1, 6)
+    # The value a choice answer holds when «Annet (skriv inn)» is chosen; the typed text
+    # is the answer's `other`. Never an option a coordinator can write (see the form).
+    OTHER = "__annet__"
+    SCALE_RANGE = range(1, 6)  # the default scale, 1–5
+    SCALE_STARTS = (0, 1)
+    SCALE_ENDS = range(3, 11)
+    # Which fields of the builder each kind uses (the rest are cleared on save).
+    KIND_FIELDS = {
+        Kind.SHORT_TEXT: ("max_length",),
+        Kind.LONG_TEXT: ("max_length",),
+        Kind.RANKED: ("rank_count", "max_length"),
+        Kind.YES_NO: (),
+        Kind.SINGLE: ("choices", "allow_other"),
+        Kind.MULTIPLE: ("choices", "allow_other"),
+        Kind.SCALE: ("scale_min", "scale_max", "scale_low", "scale_high"),
+        Kind.NUMBER: ("unit", "number_min", "number_max"),
+        Kind.DATE: (),
+    }
     DEFAULT_MAX_LENGTH = {Kind.SHORT_TEXT: 200, Kind.LONG_TEXT: 4000, Kind.RANKED: 200}
 
     survey = models.ForeignKey(
@@ -209,6 +228,39 @@ class Question(models.Model):
     )
     max_length = models.PositiveIntegerField(
         _("maks antall tegn"), null=True, blank=True, help_text=_("Tomt gir standard grense.")
+    )
+    allow_other = models.BooleanField(
+        _("med «Annet (skriv inn)»"),
+        default=False,
+        help_text=_("Til slutt i listen et valg der sentralen skriver inn sitt eget svar."),
+    )
+    scale_min = models.PositiveSmallIntegerField(_("skalaen starter på"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("skalaen slutter på"), default=5)
+    scale_low = models.CharField(
+        _("ord for laveste verdi"), max_length=60, blank=True, help_text=_("Tomt: «svært lite».")
+    )
+    scale_high = models.CharField(
+        _("ord for høyeste verdi"), max_length=60, blank=True, help_text=_("Tomt: «svært mye».")
+    )
+    unit = models.CharField(
+        _("enhet"), max_length=40, blank=True, help_text=_("For eksempel «timer» eller «kr».")
+    )
+    number_min = models.IntegerField(_("minste tall"), null=True, blank=True)
+    number_max = models.IntegerField(_("største tall"), null=True, blank=True)
+
+    class ProfileField(models.TextChoices):
+        TARGET_GROUPS = "target_groups", _("Sentralens målgrupper")
+
+    # The answer is the centre's profile: the form opens with it, submitting updates it.
+    profile_field = models.CharField(
+        _("knyttet til sentralens profil"),
+        max_length=30,
+        choices=ProfileField.choices,
+        blank=True,
+        help_text=_(
+            "Skjemaet fylles ut med det som står i profilen, og profilen oppdateres når "
+            "sentralen sender inn."
+        ),
     )
     # A follow-up belongs to an earlier question and, when show_when is set, is only
     # asked when the parent's answer is that value ("yes", "no", a choice or a number).
@@ -252,12 +304,28 @@ class Question(models.Model):
     def limit(self) -> int | None:
         return self.max_length or self.DEFAULT_MAX_LENGTH.get(self.kind)
 
+    @property
+    def scale_range(self) -> range:
+        return range(self.scale_min, self.scale_max + 1)
+
+    @property
+    def scale_low_label(self) -> str:
+        return self.scale_low or str(_("svært lite"))
+
+    @property
+    def scale_high_label(self) -> str:
+        return self.scale_high or str(_("svært mye"))
+
+    @property
+    def offers_other(self) -> bool:
+        return self.allow_other and self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
+
     def option_values(self) -> list[str]:
-        """The values a condition on this question can take."""
+        """The values a condition on this question can take («Annet» is not one)."""
         if self.kind == self.Kind.YES_NO:
             return [self.YES, self.NO]
         if self.kind == self.Kind.SCALE:
-            return [str(n) for n in self.SCALE_RANGE]
+            return [str(n) for n in self.scale_range]
         return list(self.choices)
 
     def clean(self):
@@ -266,6 +334,16 @@ class Question(models.Model):
             raise ValidationError({"choices": _("Skriv minst to svaralternativer.")})
         if self.kind == self.Kind.RANKED and not 1 <= self.rank_count <= 10:
             raise ValidationError({"rank_count": _("Velg mellom 1 og 10 punkter.")})
+        if self.kind == self.Kind.SCALE:
+            if self.scale_min not in self.SCALE_STARTS:
+                raise ValidationError({"scale_min": _("En skala starter på 0 eller 1.")})
+            if self.scale_max not in self.SCALE_ENDS:
+                raise ValidationError({"scale_max": _("En skala slutter på et tall fra 3 til 10.")})
+        low, high = self.number_min, self.number_max
+        if self.kind == self.Kind.NUMBER and None not in (low, high) and low > high:
+            raise ValidationError(
+                {"number_max": _("Det største tallet kan ikke være mindre enn det minste.")}
+            )
         if self.parent_id:
             if self.parent.survey_id != self.survey_id or self.parent.parent_id:
                 raise ValidationError(

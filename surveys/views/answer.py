@@ -81,18 +81,31 @@ def rows(questions, values, errors):
                 "condition": condition,
                 "id": field_id,
                 "describedby": " ".join(described),
-                "first_id": field_id if q.kind in Question.TEXT_KINDS else f"{field_id}_1",
+                "first_id": field_id if q.kind in ONE_FIELD_KINDS else f"{field_id}_1",
+                "other": answer.other if answer else "",
             }
         )
     return result
 
 
+# Kinds answered in one field of their own (the error summary links to it).
+ONE_FIELD_KINDS = (*Question.TEXT_KINDS, Question.Kind.NUMBER, Question.Kind.DATE)
+
+
 def _options(q):
     if q.kind == Question.Kind.SCALE:
-        labels = {1: _("1 – svært lite"), 3: _("3 – middels"), 5: _("5 – svært mye")}
-        return [(str(n), labels.get(n, str(n))) for n in Question.SCALE_RANGE]
+        labels = {
+            q.scale_min: f"{q.scale_min} – {q.scale_low_label}",
+            q.scale_max: f"{q.scale_max} – {q.scale_high_label}",
+        }
+        if q.scale_range == Question.SCALE_RANGE and not (q.scale_low or q.scale_high):
+            labels[3] = _("3 – middels")
+        return [(str(n), labels.get(n, str(n))) for n in q.scale_range]
     if q.kind in Question.COUNTED_KINDS:  # yes/no and the choices
-        return [(value, condition_label(q, value)) for value in q.option_values()]
+        options = [(value, condition_label(q, value)) for value in q.option_values()]
+        if q.offers_other:
+            options.append((Question.OTHER, _("Annet (skriv inn)")))
+        return options
     return []
 
 

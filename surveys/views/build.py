@@ -21,6 +21,7 @@ from ..forms import QuestionForm, SurveyForm
 from ..models import Answer, AnswerLink, Question, ResponseLocked, Survey, SurveyResponse
 from ..questions import add_question, copy_survey, delete_question, display_order, move_question
 from .answer import rows
+from .preview import question_preview
 
 
 def survey_list(request):
@@ -175,7 +176,9 @@ def question_edit(request, pk, question_pk):
 
 def _edit_question(request, survey, question, page_title):
     form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST":
+    # «Forhåndsvis» (and the builder's script, asking for the preview alone) saves nothing.
+    previewing = "preview" in request.POST
+    if request.method == "POST" and not previewing:
         if form.is_valid():
             if question.pk:
                 form.save()
@@ -184,10 +187,20 @@ def _edit_question(request, survey, question, page_title):
             messages.success(request, _("Spørsmålet er lagret."))
             return redirect(f"{_detail_url(survey)}#question-{question.pk}")
         messages.error(request, _("Spørsmålet ble ikke lagret. Rett feilene som er merket."))
+    preview = question_preview(form, survey)
+    if previewing and request.headers.get("X-Preview"):
+        return render(request, "surveys/includes/question_preview.html", {"preview": preview})
     return render(
         request,
         "surveys/question_form.html",
-        {"form": form, "survey": survey, "question": question, "page_title": page_title},
+        {
+            "form": form,
+            "survey": survey,
+            "question": question,
+            "page_title": page_title,
+            "kind_sections": form.kind_sections(),
+            "preview": preview,
+        },
     )
 
 
