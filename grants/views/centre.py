@@ -96,7 +96,8 @@ def decision(request, pk, slug):
     row = centre_row(grant_year, centre)
     status = row.status
     initial = {
-        "exclude": "yes" if status.excluded or not row.qualifies else "no",
+        # Nothing chosen for a centre not yet decided on: the coordinator chooses.
+        "exclude": ("yes" if status.excluded else "no") if status.decided_on else None,
         "reasons": status.exclusion_reasons or "\n".join(row.missing),
         "decided_on": status.decided_on or timezone.localdate(),
     }
