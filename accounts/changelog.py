@@ -39,6 +39,6 @@ def register_kinds() -> None:
             people_sources,
             lambda municipality: reverse("people"),
         ),
-        hidden=["user", "invited_by", "date_joined"],
+        hidden=["user", "invited_by", "date_joined", "is_superuser", "is_staff"],
         labels={User: _account_label},
     )
