@@ -52,11 +52,13 @@ class EvidenceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["host_org_number"].initial = host_org_number
         self.fields["owner_org_number"].validators.append(validate_org_number)
-        self.fields["fte"].min_value = 0
-        self.fields["fte"].widget.attrs["min"] = "0"
-        self.fields["fte"].help_text = _("Som desimaltall, for eksempel 1,5.")
-        self.fields["fte"].localize = True
-        self.fields["fte"].widget.is_localized = True
+        # A decimal comma, as Norwegians write it: a text field (a number input would
+        # show "1,50" as empty), read and shown in the language's format.
+        fte = self.fields["fte"]
+        fte.localize = True
+        fte.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        fte.widget.is_localized = True
+        fte.help_text = _("Som desimaltall, for eksempel 1,5.")
 
     def clean_fte(self):
         fte = self.cleaned_data.get("fte")
