@@ -7,7 +7,7 @@ from frivillig.lib.formsets import save_in_displayed_order
 from .models import Centre, TargetGroup
 
 
-def replace_target_groups(centre: Centre, names: list[str], *, by=None) -> None:
+def replace_target_groups(centre: Centre, names: list[str], *, by=None, date=None) -> None:
     """Ranks follow the list: the first name is the most important target group. An
     unchanged list is left alone; a changed one is replaced, with its history in one
     insert."""
@@ -18,7 +18,32 @@ def replace_target_groups(centre: Centre, names: list[str], *, by=None) -> None:
     new = TargetGroup.objects.bulk_create(
         TargetGroup(centre=centre, rank=rank, name=name) for rank, name in enumerate(names, 1)
     )
-    history.record((history.DELETED, old), (history.CREATED, new), by=by)
+    history.record((history.DELETED, old), (history.CREATED, new), by=by, date=date)
+
+
+class ProfileChanged(Exception):
+    """The profile was changed by someone else since the page showed it."""
+
+    def __init__(self, current: list[str]):
+        super().__init__(current)
+        self.current = current
+
+
+def target_group_names(centre: Centre) -> list[str]:
+    """The centre's target groups, most important first (one query)."""
+    return list(centre.target_groups.order_by("rank").values_list("name", flat=True))
+
+
+@transaction.atomic
+def update_target_groups(*, centre: Centre, names: list[str], expected: list[str], by, now=None):
+    """Sets the target groups to `names` if they still are `expected` (what the person
+    saw); otherwise raises ProfileChanged with what they are now. The centre's row is
+    locked first, so two updates cannot both pass the check."""
+    Centre.objects.select_for_update().filter(pk=centre.pk).first()
+    current = target_group_names(centre)
+    if current != expected:
+        raise ProfileChanged(current)
+    replace_target_groups(centre, names, by=by, date=now)
 
 
 @transaction.atomic

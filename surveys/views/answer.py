@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int, whole_number
 
-from .. import access, answering, sending
+from .. import access, answering, profile, sending
 from ..models import (
     IncompleteResponse,
     Question,
@@ -203,6 +203,8 @@ def link_answer(request, token):
 def _answer(request, survey, centre, response, questions, who):
     if request.method != "POST":
         values = answering.values_from_answers(response.answers.all())
+        if not response.is_submitted:
+            values = profile.prefilled(questions, values, centre)
         return _render(request, survey, centre, response, questions, values, who=who)
     if response.is_submitted:
         messages.error(request, _("Svaret er allerede sendt inn."))
@@ -239,19 +241,7 @@ def _answer(request, survey, centre, response, questions, who):
         messages.error(request, str(error))
         return redirect(who.here)
     if action == "submit":
-        return render(
-            request,
-            "surveys/answer_confirm.html",
-            {
-                "survey": survey,
-                "centre": centre,
-                "response": response,
-                "rows": [r for r in rows(questions, values, {}) if r["shown"]],
-                "progress": answering.progress(questions, values),
-                "here": who.here,
-                "link_mode": who.link is not None,
-            },
-        )
+        return _confirm_page(request, survey, centre, response, questions, values, who)
     messages.success(
         request,
         _("Utkastet er lagret kl. %(time)s.")
@@ -281,13 +271,51 @@ def _conflict(request, survey, centre, response, questions, values, who):
     )
 
 
+def _confirm_page(request, survey, centre, response, questions, values, who, **extra):
+    """«Send inn svaret?»: the answers, and what submitting would change in the profile."""
+    return render(
+        request,
+        "surveys/answer_confirm.html",
+        {
+            "survey": survey,
+            "centre": centre,
+            "response": response,
+            "rows": [r for r in rows(questions, values, {}) if r["shown"]],
+            "progress": answering.progress(questions, values),
+            "profile_changes": profile.changes(questions, values, centre),
+            "here": who.here,
+            "link_mode": who.link is not None,
+            **extra,
+        },
+        status=extra.pop("status", 200),
+    )
+
+
 def _confirm(request, survey, centre, response, questions, who):
     try:
-        answering.submit_response(
+        profile.submit_response(
             response=response,
             by=who.by,
             revision=posted_int(request, "revision"),
             questions=questions,
+            update_profile=request.POST.get("update_profile") == "yes",
+            seen={"target_groups": request.POST.getlist("seen_target_groups")},
+        )
+    except profile.ProfileChanged:
+        # Someone changed the profile since the page showed it: nothing is submitted;
+        # the page comes back with the profile as it is now.
+        response.refresh_from_db()
+        values = answering.values_from_answers(response.answers.all())
+        return _confirm_page(
+            request,
+            survey,
+            centre,
+            response,
+            questions,
+            values,
+            who,
+            profile_conflict=True,
+            status=409,
         )
     except IncompleteResponse as error:
         values = answering.values_from_answers(response.answers.all())

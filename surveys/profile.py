@@ -1,0 +1,84 @@
+"""Questions bound to the centre's profile (Question.profile_field): the answer form
+opens with the profile's current values, the confirmation page shows what would change
+in the profile, and submitting with the leader's consent updates the profile in the
+same transaction (centres.services; history records both). The profile stays the one
+place where the centre's current facts live; results and the deck read the answer."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from centres.services import ProfileChanged, target_group_names, update_target_groups
+
+from . import answering
+from .models import Answer, Question
+
+__all__ = ["ProfileChange", "ProfileChanged", "changes", "prefilled", "submit_response"]
+
+
+@dataclass
+class ProfileChange:
+    question: Question
+    before: list[str]
+    after: list[str]
+
+    @property
+    def field(self) -> str:
+        return self.question.profile_field
+
+    @property
+    def label(self) -> str:
+        return self.question.get_profile_field_display()
+
+
+def _bound(questions) -> list[Question]:
+    return [q for q in questions if q.profile_field == Question.ProfileField.TARGET_GROUPS]
+
+
+def prefilled(questions, values: dict, centre) -> dict:
+    """`values` with the profile's target groups in a bound question nobody has answered
+    yet (one query, only when there is such a question)."""
+    empty = [q for q in _bound(questions) if q.pk not in values or values[q.pk].is_empty()]
+    if empty:
+        names = target_group_names(centre)
+        for q in empty:
+            if names:
+                values[q.pk] = Answer(question_id=q.pk, items=names[: q.rank_count])
+    return values
+
+
+def changes(questions, values: dict, centre) -> list[ProfileChange]:
+    """What submitting `values` would change in the profile (shown questions only)."""
+    bound = _bound(questions)
+    if not bound:
+        return []
+    shown = answering.shown_ids(questions, values)
+    before = target_group_names(centre)
+    found = []
+    for q in bound:
+        answer = values.get(q.pk)
+        after = [str(item).strip() for item in (answer.items if answer else []) if item]
+        if q.pk in shown and after and after != before:
+            found.append(ProfileChange(q, before, after))
+    return found
+
+
+@transaction.atomic
+def submit_response(*, response, by, revision: int, questions, update_profile, seen, now=None):
+    """Submits the response and, when the leader agreed (`update_profile`), writes the
+    bound answers into the profile, all or nothing. `seen`: the profile's values the
+    confirmation page showed (field → list); if the profile has changed since,
+    ProfileChanged is raised and nothing is submitted."""
+    values = answering.values_from_answers(response.answers.all())
+    pending = changes(questions, values, response.centre) if update_profile else []
+    answering.submit_response(
+        response=response, by=by, revision=revision, questions=questions, now=now
+    )
+    for change in pending:
+        update_target_groups(
+            centre=response.centre,
+            names=change.after,
+            expected=seen.get(change.field, []),
+            by=by,
+            now=now,
+        )
