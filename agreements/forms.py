@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.forms import IdsChoiceField
@@ -32,7 +33,7 @@ class PeriodCleanMixin:
             self.add_error(
                 "valid_to",
                 _("Sluttdatoen kan ikke være før startdatoen (%(start)s).")
-                % {"start": start.strftime("%d.%m.%Y")},
+                % {"start": date_format(start, "SHORT_DATE_FORMAT")},
             )
         return cleaned
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -37,8 +38,8 @@ class Hearing(models.Model):
     def __str__(self):
         return _("Høring %(plan)s %(start)s–%(end)s") % {
             "plan": self.plan.title,
-            "start": self.start_date.strftime("%d.%m.%Y"),
-            "end": self.end_date.strftime("%d.%m.%Y"),
+            "start": date_format(self.start_date, "SHORT_DATE_FORMAT"),
+            "end": date_format(self.end_date, "SHORT_DATE_FORMAT"),
         }
 
     def get_absolute_url(self):
