@@ -7,6 +7,7 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Statstilskudd")
 
     def ready(self):
-        from . import changelog
+        from . import changelog, personal_data
 
         changelog.register_kinds()
+        personal_data.register_parts()

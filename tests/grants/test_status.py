@@ -217,3 +217,29 @@ def test_a_centre_page_costs_the_same_queries_however_much_it_holds(
     for n in range(6):
         grant_year.conditions.create(text=f"Vilkår {n}", order=20 + n)
     assert query_count.get(client, url) == few
+
+
+def test_the_personal_data_export_holds_the_grant_records(
+    grant_year, centre_a, coordinator, leader_a, status_a
+):
+    from accounts.personal_data import named_in, sections
+    from grants.models import AnnualReport
+
+    AnnualReport.objects.create(status=status_a, state="submitted", submitted_by=leader_a)
+    services.decide(
+        grant_year=grant_year,
+        centre=centre_a,
+        exclude=True,
+        reasons="Under 40 %.",
+        decided_on=datetime.date(2027, 5, 20),
+        by=coordinator,
+        quiet=True,
+    )
+    assert [r["status__centre__name"] for r in sections(leader_a)["grant_reports_submitted"]] == [
+        "Klyve nærmiljøsenter"
+    ]
+    assert sections(coordinator)["grant_decisions_made"][0]["excluded"] is True
+    assert len(sections(coordinator)["grant_assessments_made"]) == 8
+    assert named_in("Kari Nordmann")["grant_advisory_bodies"][0]["centre__name"] == (
+        "Klyve nærmiljøsenter"
+    )
