@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run serve test lint format clean messages
-.PHONY: bench
+.PHONY: bench bench-deck
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -77,3 +77,13 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
 	$(PY) manage.py run_benchmark $(BENCH_ARGS)
+	@# The dialogue-meeting deck's files, on the demo: see bench-deck.
+	$(PY) manage.py seed_demo >/dev/null
+	$(PY) manage.py bench_deck
+
+# The deck's first downloads (issue 15), on the demo in DATABASE_URL (SQLite by default):
+# the worker's time to make the PDF and the PowerPoint file, and the first download
+# after it (the goal: under 2 s).
+bench-deck: install
+	$(PY) manage.py seed_demo >/dev/null
+	$(PY) manage.py bench_deck 2>/dev/null

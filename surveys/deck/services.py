@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import F, Max
 
 from ..models import Deck, Question, Slide
+from . import files
 from .build import CHARTED_KINDS
 
 Kind = Slide.Kind
@@ -42,12 +43,14 @@ def create_deck(*, survey, results, now) -> Deck:
             Slide(deck=deck, position=position, kind=kind, source_id=source)
             for position, (kind, source) in enumerate(default_rows(survey, results), 1)
         )
+        files.prerender(survey)
     return deck
 
 
 def _touch(deck: Deck, now) -> None:
     deck.updated_at = now
     deck.save(update_fields=["updated_at"])
+    files.prerender(deck.survey)
 
 
 @transaction.atomic

@@ -193,7 +193,7 @@ def paginate(slide: Slide, budget: int = LINE_BUDGET) -> list[Slide]:
                     chart=None,
                     image_url="",
                     continued=True,
-                    key=f"{slide.key}-{index + 1}",
+                    key=f"{slide.key}-forts{index}",
                 )
             )
     return result

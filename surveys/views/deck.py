@@ -2,8 +2,6 @@
 by the coordinator (her own slides, slides from the portal's data, hidden, moved,
 annotated). Access: surveys.access; the changes: surveys.deck.services."""
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.http import FileResponse, Http404
@@ -14,15 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.lib.files import attachment
-from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
 
 from .. import access, exports
-from ..deck import saved, services
+from ..deck import files, saved, services
 from ..deck.forms import DataSlideForm, OwnSlideForm
 from ..deck.options import data_options
-from ..deck.pptx import pptx_bytes
-from ..models import Deck, Slide
+from ..models import Deck, DeckFile, Slide
 from ..results import survey_for_results
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -37,8 +33,8 @@ def _survey(request, pk, *, write=False):
 def _context(request, survey) -> dict:
     previous = access.previous_round_for_deck(request.user, survey)
     context = saved.full_context(survey, previous=previous)
-    # As the seed's slides: "SKIEN KOMMUNE" on every slide.
-    context["footer"] = (_("%(name)s kommune") % {"name": survey.municipality.name}).upper()
+    context["previous"] = previous
+    context["footer"] = files.footer(survey)
     context["can_edit"] = access.can_edit_deck(request.user, survey)
     return context
 
@@ -63,30 +59,30 @@ def deck_present(request, pk):
     return render(request, "surveys/deck_present.html", context)
 
 
-def _images(survey) -> dict:
-    rows = saved.saved_rows(survey) or []
-    return {row.pk: row for row in rows if row.image}
+def _download(request, pk, fmt: str, content_type: str):
+    """The file from the store; asked for and, while it is being made, a page that says
+    so and offers to try again (202). With the immediate backend it is made at once."""
+    survey, context = _slides(request, pk)
+    key = files.content_key(context)
+    data = files.stored(survey, fmt, key)
+    if data is None:
+        files.ask_for(survey, fmt, key, with_previous=bool(context["previous"]))
+        data = files.stored(survey, fmt, key)
+    if data is None:
+        response = render(
+            request, "surveys/deck_preparing.html", {**context, "format": fmt}, status=202
+        )
+        response["Retry-After"] = "3"
+        return response
+    return attachment(data, content_type=content_type, filename=exports.filename(survey, fmt))
 
 
 def deck_pdf(request, pk):
-    survey, context = _slides(request, pk)
-    context["slides"] = saved.embed_images(context["slides"], _images(survey))
-    pdf = render_pdf("surveys/deck_pdf.html", context, "css/deck.css")
-    return attachment(pdf, content_type="application/pdf", filename=exports.filename(survey, "pdf"))
+    return _download(request, pk, DeckFile.Format.PDF, "application/pdf")
 
 
 def deck_pptx(request, pk):
-    survey, context = _slides(request, pk)
-    images = {}
-    for slide_pk, row in _images(survey).items():
-        with row.image.open("rb") as handle:
-            images[slide_pk] = _buffer(handle.read())
-    data = pptx_bytes(context["slides"], context["footer"], images)
-    return attachment(data, content_type=PPTX, filename=exports.filename(survey, "pptx"))
-
-
-def _buffer(data: bytes):
-    return io.BytesIO(data)
+    return _download(request, pk, DeckFile.Format.PPTX, PPTX)
 
 
 def deck_image(request, pk, slide_pk):

@@ -56,6 +56,8 @@ def test_the_demo_deck_follows_the_seeds_order(demo):
     assert titles[-1] == "Kaffe og mingling"
     assert sum(1 for s in slides if s.chart is not None) == 3
     assert all(s.total == len(slides) for s in slides)
+    # every slide's anchor and heading id is its own
+    assert len({s.key for s in slides}) == len(slides)
 
 
 def test_the_demo_deck_has_the_seeds_words(demo):

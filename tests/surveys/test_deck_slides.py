@@ -29,7 +29,7 @@ def test_a_long_list_continues_on_a_slide_titled_forts():
     pages = paginate(slide)
     assert [p.title for p in pages] == ["Målgrupper", "Målgrupper (forts.)", "Målgrupper (forts.)"]
     assert [len(p.lines) for p in pages] == [6, 6, 2]
-    assert [p.key for p in pages] == ["m", "m-2", "m-3"]
+    assert [p.key for p in pages] == ["m", "m-forts1", "m-forts2"]
     assert pages[1].continued and not pages[0].continued
 
 
