@@ -77,9 +77,6 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
 	$(PY) manage.py run_benchmark $(BENCH_ARGS)
-	@# The dialogue-meeting deck's files, on the demo: see bench-deck.
-	$(PY) manage.py seed_demo >/dev/null
-	$(PY) manage.py bench_deck
 
 # The deck's first downloads (issue 15), on the demo in DATABASE_URL (SQLite by default):
 # the worker's time to make the PDF and the PowerPoint file, and the first download
