@@ -23,10 +23,11 @@ from ..models import (
     Survey,
     SurveyResponse,
 )
+from ..previous import previous_answers, use_previous
 from ..questions import condition_label, display_order
 
 
-def rows(questions, values, errors):
+def rows(questions, values, errors, previous=None):
     """What the form template needs per question: the current answer, its error,
     whether it is shown now, and the condition written out for follow-ups; and, ready
     to print, the ids, aria-describedby and each option with its id and checked state
@@ -83,6 +84,7 @@ def rows(questions, values, errors):
                 "describedby": " ".join(described),
                 "first_id": field_id if q.kind in ONE_FIELD_KINDS else f"{field_id}_1",
                 "other": answer.other if answer else "",
+                "previous": (previous or {}).get(q.pk),
             }
         )
     return result
@@ -154,7 +156,9 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
     may_answer = who.may_answer
     closed = answering.closed_reason(response)
     errors = errors or {}
-    all_rows = rows(questions, values, errors)
+    editable = may_answer and not closed
+    earlier = previous_answers(questions, centre) if editable else {}
+    all_rows = rows(questions, values, errors, earlier)
     context = {
         "survey": survey,
         "centre": centre,
@@ -163,7 +167,8 @@ def _render(request, survey, centre, response, questions, values, errors=None, *
         "shown_rows": [r for r in all_rows if r["shown"]],
         "errors": errors,
         "progress": answering.progress(questions, values),
-        "editable": may_answer and not closed,
+        "editable": editable,
+        "has_previous": bool(earlier),
         "closed_reason": closed,
         "may_answer": may_answer,
         "on_behalf": who.on_behalf,
@@ -216,6 +221,14 @@ def _answer(request, survey, centre, response, questions, who):
     if action == "confirm":
         return _confirm(request, survey, centre, response, questions, who)
     values = answering.values_from_post(questions, request.POST)
+    if action.startswith("previous:"):
+        # «Bruk fjorårets svar»: filled in on the page, stored when the leader saves.
+        earlier = previous_answers(questions, centre)
+        if use_previous(questions, values, earlier, action.removeprefix("previous:")):
+            messages.info(
+                request, _("Fjorårets svar er fylt inn. Se over, og lagre eller send inn.")
+            )
+        return _render(request, survey, centre, response, questions, values, who=who)
     revision = posted_int(request, "revision")
     if action == "submit":
         errors = answering.validate(questions, values, complete=True)
