@@ -3,6 +3,7 @@ report and its activities (the coordinator's, like every change log)."""
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from frivillig.lib.changelog import Kind, register
 
@@ -31,6 +32,13 @@ def _back(status):
     return reverse("grants:status", args=[status.grant_year_id, status.centre.slug])
 
 
+def _report_value(name, value):
+    """The accounts by their upload, not by the storage's random file name."""
+    if name == "accounts" and value:
+        return gettext("PDF lastet opp")
+    return value
+
+
 def register_kinds() -> None:
     register(
         "tilskudd",
@@ -42,6 +50,7 @@ def register_kinds() -> None:
             on_page=2,
         ),
         hidden=["status", "grant_year", "centre", "report", "reminded_at", "accounts_name"],
+        values={AnnualReport: _report_value},
         labels={
             ConditionAssessment: lambda row: str(row.condition) if row.condition_id else "",
         },
