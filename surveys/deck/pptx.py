@@ -12,7 +12,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from .slides import Slide
+from .slides import Slide, title_lines
 
 INK = RGBColor(0x12, 0x35, 0x5B)
 TEXT = RGBColor(0x1F, 0x2D, 0x3D)
@@ -21,6 +21,8 @@ PALE = RGBColor(0x7F, 0x9C, 0xC0)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
+# A title line at 40 pt.
+TITLE_LINE = Inches(0.66)
 
 
 def _text_box(slide, left, top, width, height):
@@ -83,6 +85,7 @@ def _chart(slide, chart, top):
         XL_CHART_TYPE.BAR_CLUSTERED, MARGIN, top, WIDTH - 2 * MARGIN, height, data
     )
     native = frame.chart
+    native.has_title = False  # the slide's title names it
     native.has_legend = chart.compared
     if chart.compared:
         native.legend.position = XL_LEGEND_POSITION.TOP
@@ -93,7 +96,8 @@ def _chart(slide, chart, top):
     native.value_axis.visible = False
     native.value_axis.has_major_gridlines = False
     native.value_axis.minimum_scale = 0
-    native.value_axis.maximum_scale = chart.maximum
+    # Room beyond the longest bar for its label.
+    native.value_axis.maximum_scale = chart.maximum * 1.2
     plot = native.plots[0]
     plot.gap_width = 60
     for index, series in enumerate(plot.series):
@@ -103,7 +107,7 @@ def _chart(slide, chart, top):
             label = series.points[point].data_label
             label.has_text_frame = True
             text = bar.before_text if chart.compared and index == 0 else bar.text
-            label.text_frame.text = text
+            label.text_frame.text = text.replace(" ", "\u00a0")  # one line: «3 av 5»
             label.position = XL_LABEL_POSITION.OUTSIDE_END
             label.text_frame.paragraphs[0].runs[0].font.size = Pt(18)
             label.text_frame.paragraphs[0].runs[0].font.bold = True
@@ -111,7 +115,8 @@ def _chart(slide, chart, top):
 
 def _title(slide, deck_slide: Slide, dark: bool) -> None:
     top = Inches(2.4) if dark else Inches(0.75)
-    frame = _text_box(slide, MARGIN, top, WIDTH - 2 * MARGIN, Inches(1.2))
+    height = TITLE_LINE * title_lines(deck_slide.title)
+    frame = _text_box(slide, MARGIN, top, WIDTH - 2 * MARGIN, height)
     frame.vertical_anchor = MSO_ANCHOR.TOP
     colour = WHITE if dark else INK
     _run(frame.paragraphs[0], deck_slide.title, size=40, bold=True, colour=colour)
@@ -140,9 +145,10 @@ def _add_slide(presentation, deck_slide: Slide, kicker: str, images: dict) -> No
     _title(slide, deck_slide, dark)
     slide.name = deck_slide.title[:250]
     beside = deck_slide.chart is not None or bool(deck_slide.image_url)
-    top = Inches(2.0)
+    # Under the title, however many lines it takes (as the slide's pagination counts).
+    top = Inches(0.95) + TITLE_LINE * title_lines(deck_slide.title)
     if deck_slide.lines:
-        height = Inches(1.3) if beside else Inches(4.7)
+        height = Inches(1.3) if beside else HEIGHT - top - Inches(0.7)
         _lines(_text_box(slide, MARGIN, top, WIDTH - 2 * MARGIN, height), deck_slide.lines)
         top += height if beside else 0
     if deck_slide.chart is not None:
