@@ -237,17 +237,25 @@ def generated_summary(result) -> str:
     question, kind = result.question, result.question.kind
     if result.total == 0:
         return not_answered_yet()
+    total = asked(result)
     if kind == Question.Kind.YES_NO:
         counts = {o.value: o.count for o in result.options}
-        return yes_no_sentence(
-            question.text, counts[Question.YES], counts[Question.NO], result.total
-        )
+        return yes_no_sentence(question.text, counts[Question.YES], counts[Question.NO], total)
     if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-        return choice_sentence(
-            result.options, result.total, multiple=kind == Question.Kind.MULTIPLE
-        )
+        return choice_sentence(result.options, total, multiple=kind == Question.Kind.MULTIPLE)
     if kind == Question.Kind.SCALE:
         return scale_sentence(result.average, result.answered)
     if kind == Question.Kind.RANKED:
         return ranked_sentence(result.tally)
-    return text_sentence(result.answered, result.total)
+    return text_sentence(result.answered, total)
+
+
+def asked(result) -> int:
+    """How many centres were asked the question: those that submitted, or, for a
+    follow-up shown on one answer («Hvis nei: …»), those that gave that answer, so two
+    of the two asked read «Begge …», not «To av fem …»."""
+    parent, show_when = result.parent, result.question.show_when
+    if parent is None or not show_when:
+        return result.total
+    given = sum(o.count for o in parent.options if o.value == show_when)
+    return max(given, result.answered) if parent.options else result.total

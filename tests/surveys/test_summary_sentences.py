@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from frivillig.lib.words import NEUTER, number_word
-from surveys.results import OptionCount, ThemeMention, ThemeTally
+from surveys.results import OptionCount, SurveyResults, ThemeMention, ThemeTally
 from surveys.summaries import (
     choice_sentence,
     ranked_sentence,
@@ -462,3 +462,15 @@ def test_the_results_page_writes_the_sentences_in_the_readers_language(
     page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
     for sentence in sentences:
         assert escape(sentence) in page or sentence in page
+
+
+def test_a_follow_up_counts_the_centres_it_was_asked_of(municipality):
+    survey, questions, _centres = build_survey(municipality, 5)
+    results = SurveyResults(survey)
+    how = results.by_question[questions["how"].pk]  # «Hvis nei: …», asked of the two
+    way = results.by_question[questions["way"].pk]  # «Hvis ja: …», asked of all five
+    with translation.override("nb"):
+        assert how.generated_summary == "Begge frivilligsentralene har svart."
+        assert way.generated_summary.startswith("Alle fem frivilligsentralene svarer")
+    with translation.override("en"):
+        assert how.generated_summary == "Both volunteer centres have answered."
