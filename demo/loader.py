@@ -21,7 +21,7 @@ DEMO_PASSWORD = "demo"
 
 # Each app that has demo data ships `demo/data/<app>.json` and a module `demo/<app>.py`
 # with `load(data: dict, context: DemoContext)`; they run in this order after the core.
-APP_LOADERS = ["plans", "surveys", "deck", "agreements", "grants", "people"]
+APP_LOADERS = ["plans", "surveys", "profile_questions", "deck", "agreements", "grants", "people"]
 
 
 @dataclass
