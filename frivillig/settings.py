@@ -194,6 +194,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
+# Dates and times per language where Django's own formats do not fit (frivillig.lib.dates).
+FORMAT_MODULE_PATH = ["frivillig.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
