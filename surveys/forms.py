@@ -136,7 +136,9 @@ class QuestionForm(forms.ModelForm):
             {
                 "legend": legend,
                 "kinds": [str(k) for k in kinds],
-                "kind_names": get_text_list([f"«{labels[k]}»" for k in kinds], gettext("og")),
+                "kind_names": get_text_list(
+                    [gettext("«%(kind)s»") % {"kind": labels[k]} for k in kinds], gettext("og")
+                ),
                 "fields": [self[name] for name in names],
             }
             for legend, kinds, names in self.SECTIONS

@@ -8,6 +8,7 @@ import re
 from django.utils.translation import gettext as _
 
 from .models import Answer, Question
+from .questions import condition_label
 
 # What Answer.number holds (a 32-bit integer column).
 NUMBER_LIMIT = 2_147_483_647
@@ -74,3 +75,26 @@ def other_error(q: Question, answer: Answer, *, complete: bool) -> str | None:
     if complete and chose_other(answer) and not answer.other:
         return _("Du har valgt «Annet». Skriv hva det er i feltet under.")
     return None
+
+
+# Kinds answered in one field of their own (the error summary links to it).
+ONE_FIELD_KINDS = (*Question.TEXT_KINDS, Question.Kind.NUMBER, Question.Kind.DATE)
+
+
+def answer_options(q: Question) -> list[tuple[str, str]]:
+    """(value, label) of each option the answer form offers: a scale with its end words,
+    yes/no, the choices and «Annet (skriv inn)»."""
+    if q.kind == Question.Kind.SCALE:
+        labels = {
+            q.scale_min: f"{q.scale_min} – {q.scale_low_label}",
+            q.scale_max: f"{q.scale_max} – {q.scale_high_label}",
+        }
+        if q.scale_range == Question.SCALE_RANGE and not (q.scale_low or q.scale_high):
+            labels[3] = _("3 – middels")
+        return [(str(n), labels.get(n, str(n))) for n in q.scale_range]
+    if q.kind in Question.COUNTED_KINDS:  # yes/no and the choices
+        options = [(value, condition_label(q, value)) for value in q.option_values()]
+        if q.offers_other:
+            options.append((Question.OTHER, _("Annet (skriv inn)")))
+        return options
+    return []

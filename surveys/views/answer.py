@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from frivillig.lib.access import is_coordinator_of
 from frivillig.lib.posted import posted_int, whole_number
 
-from .. import access, answering, profile, sending
+from .. import access, answering, kinds, profile, sending
 from ..models import (
     IncompleteResponse,
     Question,
@@ -58,7 +58,7 @@ def rows(questions, values, errors, previous=None):
             if q.kind == Question.Kind.RANKED
             else []
         )
-        options = _options(q)
+        options = kinds.answer_options(q)
         if q.kind == Question.Kind.MULTIPLE:
             checked = set(items)
         else:
@@ -82,33 +82,12 @@ def rows(questions, values, errors, previous=None):
                 "condition": condition,
                 "id": field_id,
                 "describedby": " ".join(described),
-                "first_id": field_id if q.kind in ONE_FIELD_KINDS else f"{field_id}_1",
+                "first_id": field_id if q.kind in kinds.ONE_FIELD_KINDS else f"{field_id}_1",
                 "other": answer.other if answer else "",
                 "previous": (previous or {}).get(q.pk),
             }
         )
     return result
-
-
-# Kinds answered in one field of their own (the error summary links to it).
-ONE_FIELD_KINDS = (*Question.TEXT_KINDS, Question.Kind.NUMBER, Question.Kind.DATE)
-
-
-def _options(q):
-    if q.kind == Question.Kind.SCALE:
-        labels = {
-            q.scale_min: f"{q.scale_min} – {q.scale_low_label}",
-            q.scale_max: f"{q.scale_max} – {q.scale_high_label}",
-        }
-        if q.scale_range == Question.SCALE_RANGE and not (q.scale_low or q.scale_high):
-            labels[3] = _("3 – middels")
-        return [(str(n), labels.get(n, str(n))) for n in q.scale_range]
-    if q.kind in Question.COUNTED_KINDS:  # yes/no and the choices
-        options = [(value, condition_label(q, value)) for value in q.option_values()]
-        if q.offers_other:
-            options.append((Question.OTHER, _("Annet (skriv inn)")))
-        return options
-    return []
 
 
 def _load(request, pk, slug):

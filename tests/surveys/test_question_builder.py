@@ -2,6 +2,7 @@
 end words, a number's unit and bounds, a date, choices ending with «Annet (skriv inn)»;
 a preview of the question as the centre sees it; the change log in words."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from surveys.models import Question
@@ -170,3 +171,29 @@ def test_copying_a_round_keeps_the_kinds_settings(client_for, coordinator, surve
     assert (scale.scale_min, scale.scale_max, scale.scale_high) == (0, 10, "helt enig")
     assert (number.unit, number.number_max) == ("kr", 100)
     assert multiple.allow_other
+
+
+def test_the_question_form_costs_the_same_for_5_and_40_questions(
+    client_for, coordinator, draft_survey, query_count
+):
+    client = client_for(coordinator)
+    counts = []
+    for total in (5, 40):
+        for n in range(total - draft_survey.questions.count()):
+            QuestionFactory(survey=draft_survey, kind=Question.Kind.SCALE, text=f"Skala {n}?")
+        question = draft_survey.questions.first()
+        url = reverse("surveys:question_edit", args=[draft_survey.pk, question.pk])
+        counts.append(query_count.get(client, url))
+    assert counts[0] == counts[1]
+
+
+def test_the_builder_in_nynorsk_and_english(client_for, coordinator, draft_survey):
+    client = client_for(coordinator)
+    for language, words in (
+        ("nn", ["Gjeld «Skala».", "Slik ser sentralen spørsmålet", "Førehandsvis"]),
+        ("en", ["Applies to “Scale”.", "How the centre sees the question", "Preview"]),
+    ):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(add_url(draft_survey)).content.decode()
+        for word in words:
+            assert word in page, (language, word)
