@@ -53,9 +53,17 @@ def _touch(deck: Deck, now) -> None:
     files.prerender(deck.survey)
 
 
+def _without_cleared_image(fields: dict) -> dict:
+    """A form's «clear» box gives False for the image: no image."""
+    if fields.get("image") is False:
+        fields = {**fields, "image": ""}
+    return fields
+
+
 @transaction.atomic
 def add_slide(*, deck, kind, now, source_id=None, after=None, **fields) -> Slide:
     """A new slide at the end, or after the slide `after`."""
+    fields = _without_cleared_image(fields)
     if after is not None:
         position = after.position + 1
         deck.slides.filter(position__gte=position).update(position=F("position") + 1)
@@ -70,9 +78,18 @@ def add_slide(*, deck, kind, now, source_id=None, after=None, **fields) -> Slide
 
 @transaction.atomic
 def update_slide(*, slide, now, **fields) -> Slide:
+    """`image`: a new upload replaces the image, False (the form's «clear» box) removes
+    it, the image it has leaves it as it is."""
+    image = fields.pop("image", None)
+    # As stored: a bound form has put its upload on the instance already.
+    old = Slide.objects.filter(pk=slide.pk).values_list("image", flat=True).first() or ""
     for name, value in fields.items():
         setattr(slide, name, value)
+    if image is False or (image and getattr(image, "name", "") != old):
+        slide.image = image or ""
     slide.save()
+    if old and slide.image.name != old:
+        slide.image.storage.delete(old)
     _touch(slide.deck, now)
     return slide
 

@@ -26,6 +26,8 @@ DOWNLOADS = [
     "surveys:export_csv",
     "surveys:export_xlsx",
     "surveys:deck_pdf",
+    "surveys:deck_pptx",
+    "surveys:deck_image",
     "surveys:dossier_pdf",
     "agreements:pdf",
 ]

@@ -286,3 +286,28 @@ def test_deck_pages_cost_the_same_queries_for_5_and_40_centres(
         counts.append(query_count.get(client, _url(url_name, survey)))
     assert counts[0] == counts[1]
     assert counts[0] <= 30
+
+
+def test_the_image_of_an_own_slide_is_replaced_kept_or_removed(
+    client_for, coordinator, municipality
+):
+    survey, _questions = _survey(municipality)
+    client = client_for(coordinator)
+    _saved(client, survey)
+    client.post(
+        _url("deck_add", survey), {"title": "Bilde", "image": _image(), "image_alt": "Rådhuset"}
+    )
+    slide = Slide.objects.get(title="Bilde")
+    first = slide.image.name
+    form = {"title": "Bilde", "body": "", "image_alt": "Rådhuset", "notes": ""}
+    assert client.post(_url("deck_slide", survey, slide.pk), form).status_code == 302
+    slide.refresh_from_db()
+    assert slide.image.name == first  # kept when nothing new is uploaded
+    client.post(_url("deck_slide", survey, slide.pk), {**form, "image": _image(size=(80, 50))})
+    slide.refresh_from_db()
+    assert slide.image.name != first and slide.image.storage.exists(slide.image.name)
+    assert not slide.image.storage.exists(first)  # the old file goes
+    client.post(_url("deck_slide", survey, slide.pk), {**form, "image-clear": "on"})
+    slide.refresh_from_db()
+    assert not slide.image
+    assert client.get(_url("deck_image", survey, slide.pk)).status_code == 404
