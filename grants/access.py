@@ -60,10 +60,6 @@ def can_write_report(user, centre, report) -> bool:
     return is_own_centre(user, centre) and (report is None or not report.is_submitted)
 
 
-def can_submit_report(user, centre) -> bool:
-    return is_own_centre(user, centre)
-
-
 def can_reopen_report(user, grant_year, report) -> bool:
     return can_manage_year(user, grant_year) and report is not None and report.is_submitted
 

@@ -11,7 +11,6 @@ from centres.models import Centre
 from .models import (
     AnnualReport,
     CentreGrantStatus,
-    Condition,
     RegisterRecord,
     ReportActivity,
     Result,
@@ -107,7 +106,3 @@ class YearSummary:
     @property
     def excluded(self) -> list[CentreRow]:
         return [r for r in self.rows if r.excluded]
-
-
-def conditions_of(grant_year) -> list[Condition]:
-    return list(grant_year.conditions.all())
