@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from frivillig.lib import history
 from frivillig.lib.formsets import save_in_displayed_order
 
-from .models import Centre, TargetGroup
+from .models import Centre, Partner, TargetGroup
 
 
 def replace_target_groups(centre: Centre, names: list[str], *, by=None, date=None) -> None:
@@ -44,6 +44,46 @@ def update_target_groups(*, centre: Centre, names: list[str], expected: list[str
     if current != expected:
         raise ProfileChanged(current)
     replace_target_groups(centre, names, by=by, date=now)
+
+
+def partner_names(centre: Centre) -> list[str]:
+    """The centre's partners in their order (one query)."""
+    return list(centre.partners.order_by("order", "pk").values_list("name", flat=True))
+
+
+@transaction.atomic
+def update_partners(*, centre: Centre, names: list[str], expected: list[str], by, now=None):
+    """Sets the partners to `names`, in that order, if they still are `expected`
+    (otherwise ProfileChanged). A partner named again keeps how the cooperation works;
+    one no longer named is removed, a new name added."""
+    Centre.objects.select_for_update().filter(pk=centre.pk).first()
+    old = list(centre.partners.order_by("order", "pk"))
+    if [p.name for p in old] != expected:
+        raise ProfileChanged([p.name for p in old])
+    by_name = {}
+    for partner in old:
+        by_name.setdefault(partner.name, partner)
+    kept, moved, created = set(), [], []
+    for order, name in enumerate(names, 1):
+        partner = by_name.pop(name, None)
+        if partner is None:
+            created.append(Partner(centre=centre, order=order, name=name))
+            continue
+        kept.add(partner.pk)
+        if partner.order != order:
+            partner.order = order
+            moved.append(partner)
+    gone = [p for p in old if p.pk not in kept]
+    history.delete_recorded(gone)
+    Partner.objects.bulk_update(moved, ["order"])
+    created = Partner.objects.bulk_create(created)
+    history.record(
+        (history.DELETED, gone),
+        (history.CHANGED, moved),
+        (history.CREATED, created),
+        by=by,
+        date=now,
+    )
 
 
 @transaction.atomic

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from centres.services import ProfileChanged, target_group_names, update_target_groups
+from centres.services import (
+    ProfileChanged,
+    partner_names,
+    target_group_names,
+    update_partners,
+    update_target_groups,
+)
 
 from . import answering
 from .models import Answer, Question
@@ -31,19 +37,35 @@ class ProfileChange:
         return self.question.get_profile_field_display()
 
 
+# Each profile field a question can be bound to: how it is read (a list of names) and
+# written (centres.services, refusing a profile changed since it was shown).
+READ = {
+    Question.ProfileField.TARGET_GROUPS: target_group_names,
+    Question.ProfileField.PARTNERS: partner_names,
+}
+WRITE = {
+    Question.ProfileField.TARGET_GROUPS: update_target_groups,
+    Question.ProfileField.PARTNERS: update_partners,
+}
+
+
 def _bound(questions) -> list[Question]:
-    return [q for q in questions if q.profile_field == Question.ProfileField.TARGET_GROUPS]
+    return [q for q in questions if q.profile_field in READ]
+
+
+def _current(centre, fields) -> dict[str, list[str]]:
+    """The profile's values of the fields asked for, one query each."""
+    return {field: READ[field](centre) for field in dict.fromkeys(fields)}
 
 
 def prefilled(questions, values: dict, centre) -> dict:
     """`values` with the profile's target groups in a bound question nobody has answered
     yet (one query, only when there is such a question)."""
     empty = [q for q in _bound(questions) if q.pk not in values or values[q.pk].is_empty()]
-    if empty:
-        names = target_group_names(centre)
-        for q in empty:
-            if names:
-                values[q.pk] = Answer(question_id=q.pk, items=names[: q.rank_count])
+    current = _current(centre, [q.profile_field for q in empty])
+    for q in empty:
+        if names := current[q.profile_field]:
+            values[q.pk] = Answer(question_id=q.pk, items=names[: q.rank_count])
     return values
 
 
@@ -53,10 +75,10 @@ def changes(questions, values: dict, centre) -> list[ProfileChange]:
     if not bound:
         return []
     shown = answering.shown_ids(questions, values)
-    before = target_group_names(centre)
+    current = _current(centre, [q.profile_field for q in bound])
     found = []
     for q in bound:
-        answer = values.get(q.pk)
+        answer, before = values.get(q.pk), current[q.profile_field]
         after = [str(item).strip() for item in (answer.items if answer else []) if item]
         if q.pk in shown and after and after != before:
             found.append(ProfileChange(q, before, after))
@@ -75,7 +97,7 @@ def submit_response(*, response, by, revision: int, questions, update_profile, s
         response=response, by=by, revision=revision, questions=questions, now=now
     )
     for change in pending:
-        update_target_groups(
+        WRITE[change.field](
             centre=response.centre,
             names=change.after,
             expected=seen.get(change.field, []),

@@ -250,6 +250,7 @@ class Question(models.Model):
 
     class ProfileField(models.TextChoices):
         TARGET_GROUPS = "target_groups", _("Sentralens målgrupper")
+        PARTNERS = "partners", _("Sentralens samarbeidsaktører")
 
     # The answer is the centre's profile: the form opens with it, submitting updates it.
     profile_field = models.CharField(

@@ -291,7 +291,7 @@ def _confirm(request, survey, centre, response, questions, who):
             revision=posted_int(request, "revision"),
             questions=questions,
             update_profile=request.POST.get("update_profile") == "yes",
-            seen={"target_groups": request.POST.getlist("seen_target_groups")},
+            seen={f: request.POST.getlist(f"seen_{f}") for f in Question.ProfileField.values},
         )
     except profile.ProfileChanged:
         # Someone changed the profile since the page showed it: nothing is submitted;

@@ -153,3 +153,33 @@ def test_only_one_question_per_profile_field(client_for, coordinator, draft_surv
     assert "Et annet spørsmål i undersøkelsen er allerede knyttet til dette." in (
         page.content.decode()
     )
+
+
+def test_partners_bound_to_the_profile_keep_how_the_cooperation_works(
+    client_for, leader_a, survey, centre_a, coordinator
+):
+    from centres.models import Partner
+    from centres.services import partner_names
+
+    Partner.objects.create(centre=centre_a, order=1, name="NAV", cooperation="Arbeidstrening")
+    Partner.objects.create(centre=centre_a, order=2, name="Skolen", cooperation="Leksehjelp")
+    question = QuestionFactory(
+        survey=survey,
+        kind=Question.Kind.RANKED,
+        rank_count=5,
+        text="Hvem samarbeider sentralen med?",
+        profile_field=Question.ProfileField.PARTNERS,
+    )
+    SurveyResponseFactory(survey=survey, centre=centre_a, status="not_started")
+    client = client_for(leader_a)
+    page = client.get(answer_url(survey, centre_a)).content.decode()
+    assert f'name="q{question.pk}_1" value="NAV"' in page
+    submit(client, survey, centre_a, items(question, ["Skolen", "Røde Kors"]))
+    # The coordinator's edit in between is a conflict ...
+    stale = confirm(client, survey, centre_a, update_profile="yes", seen_partners=["NAV"])
+    assert stale.status_code == 409 and partner_names(centre_a) == ["NAV", "Skolen"]
+    # ... and with the profile as it is, the answer goes into it.
+    confirm(client, survey, centre_a, update_profile="yes", seen_partners=["NAV", "Skolen"])
+    assert partner_names(centre_a) == ["Skolen", "Røde Kors"]
+    assert Partner.objects.get(name="Skolen").cooperation == "Leksehjelp"
+    assert Partner.history.filter(name="NAV", history_type="-").get().history_user == leader_a
