@@ -161,3 +161,29 @@ def test_side_by_side_keeps_headings_in_view_and_prints_landscape(page):
     assert round(float(box.width)) == 842 and round(float(box.height)) == 595
     if SCREENSHOTS:
         Path(f"{SCREENSHOTS}/side-by-side.pdf").write_bytes(pdf)
+
+
+def test_without_the_script_six_empty_rows_take_the_whole_agenda_in_one_save(page):
+    # The page as it is when rows.js does not run (blocked, failed, or no JavaScript):
+    # the script is refused, the rest of the page (and axe) runs.
+    page.route("**/js/rows.js", lambda route: route.abort())
+    CoordinatorFactory(username="koordinator")
+    page.set_viewport_size(WIDE)
+    log_in(page, "koordinator")
+    page.goto("/moter/nytt/?type=dialogue")
+    rows = _visible_rows(page)
+    assert rows.count() == 6
+    # The script's buttons stay hidden; each row has its «Slett» box instead.
+    assert page.get_by_role("button", name="Legg til punkt").count() == 0
+    assert rows.first.get_by_label("Slett").is_visible()
+    assert_accessible(page)
+    for index, (title, presenter) in enumerate(AGENDA):
+        rows.nth(index).get_by_label("Punkt").fill(title)
+        rows.nth(index).get_by_label("Ved").fill(presenter)
+    rows.nth(2).get_by_label("Slett").check()
+    page.get_by_label("Tittel").fill("Dialogmøte")
+    page.get_by_label("Dato").fill("2027-03-11")
+    page.get_by_role("button", name="Lagre møtet").click()
+    page.wait_for_url("**/moter/*/")
+    titles = list(Meeting.objects.get().agenda_items.values_list("title", flat=True))
+    assert titles == [title for title, _presenter in AGENDA if title != "Feil punkt"]
