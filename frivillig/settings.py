@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "plans",
     "surveys",
     "agreements",
+    "grants",
 ]
 # seed_demo: for `make run` and CI (which call it without DEBUG), never in production.
 if not PRODUCTION:
@@ -219,6 +220,15 @@ STORAGES = {
         )
     },
 }
+
+# Enhetsregisteret (the Brønnøysund Register Centre's open API): `manage.py brreg_sync`
+# and the grant pages look centres up here. A local mirror or the tests' stand-in can
+# take its place; BRREG_DELAY_SECONDS is the pause between two calls, to be polite.
+BRREG_API_URL = os.environ.get(
+    "BRREG_API_URL", "https://data.brreg.no/enhetsregisteret/api"
+).rstrip("/")
+BRREG_DELAY_SECONDS = float(os.environ.get("BRREG_DELAY_SECONDS", "0.5"))
+BRREG_TIMEOUT_SECONDS = float(os.environ.get("BRREG_TIMEOUT_SECONDS", "10"))
 
 # Django 6 behaviour now: a URL typed without a scheme gets https://.
 FORMS_URLFIELD_ASSUME_HTTPS = True
