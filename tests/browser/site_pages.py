@@ -73,6 +73,18 @@ SKIPPED = {
     "agreements:adopt_framework": POST_ONLY,
     "agreements:comment_add": POST_ONLY,
     "agreements:comment_resolve": POST_ONLY,
+    "centres:archive": POST_ONLY,
+    "centres:restore": POST_ONLY,
+    "surveys:answer_link_make": POST_ONLY,
+    "surveys:answer_link_revoke": POST_ONLY,
+    "person_deactivate": POST_ONLY,
+    "person_reactivate": POST_ONLY,
+    "invitation_resend": POST_ONLY,
+    "invitation_withdraw": POST_ONLY,
+    # Tokens from an e-mail or a coordinator's hand: opened, with axe, by
+    # tests/browser/test_people_and_on_behalf.py.
+    "invitation_accept": "the single-use link of an invitation e-mail (test_people_and_on_behalf)",
+    "surveys:link_answer": "a centre's personal answer link (test_people_and_on_behalf)",
 }
 # The admin's index and one list are in the admin role's walk; every registered model's
 # list, add and change page in the admin walk (admin_pages below).
@@ -237,6 +249,8 @@ ARGUMENTS = {
         {"kind": "sentral", "pk": d.centre.pk},
         {"kind": "avtale", "pk": d.agreements["draft"].pk},
     ],
+    # The people page's form for one person: the leader of Klyve.
+    "person_role": lambda d: [{"pk": d.reset_user.pk}],
     "password_reset_confirm": lambda d: [
         {
             "uidb64": urlsafe_base64_encode(force_bytes(d.reset_user.pk)),
