@@ -97,7 +97,7 @@ def person_role(request, pk):
             messages.success(
                 request,
                 _("%(name)s har nå rollen %(role)s.")
-                % {"name": people.name(person), "role": person.get_role_display()},
+                % {"name": people.name(person), "role": str(person.get_role_display()).lower()},
             )
             return redirect("people")
     return render(request, "accounts/person_role.html", {"form": form, "person": person})

@@ -46,7 +46,7 @@ def test_the_invitation_email_link_works_once_and_signs_the_person_in(
     assert not nina.is_active and not nina.has_usable_password()
     [message] = mail.outbox
     assert message.to == ["nina.lie@example.no"]
-    assert "Klyve nærmiljøsenter" in message.body and "Daglig leder" in message.body
+    assert "Klyve nærmiljøsenter" in message.body and "som daglig leder" in message.body
     path = _link(message).split("localhost:8000", 1)[-1]
 
     client.logout()
