@@ -25,9 +25,17 @@ from .factories import (
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def media_root(tmp_path_factory):
+    """Uploaded files (deck images, accounts) of this test process: never the project's
+    media/ folder, and never a folder another pytest-xdist worker writes to."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_plain(settings):
+def _fast_and_plain(settings, media_root):
     settings.PASSWORD_HASHERS = FAST_HASHER
+    settings.MEDIA_ROOT = media_root
     # The manifest storage needs collectstatic; tests serve static files from the finders.
     settings.STORAGES = {
         **settings.STORAGES,
@@ -192,7 +200,7 @@ NOT_DEMO_ROWS = {"contenttypes.ContentType", "auth.Permission"}
 
 
 @pytest.fixture(scope="session")
-def demo_rows(django_db_setup, django_db_blocker):
+def demo_rows(django_db_setup, django_db_blocker, media_root):
     """The rows `seed_demo` writes, built once per test process (under xdist once per
     worker, each with its own database) in a transaction that is rolled back, so the
     database stays empty for the tests that do not ask for the demo. Loading these rows
@@ -202,6 +210,7 @@ def demo_rows(django_db_setup, django_db_blocker):
         override_settings(
             PASSWORD_HASHERS=FAST_HASHER,
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            MEDIA_ROOT=media_root,
         ),
         translation.override(settings.LANGUAGE_CODE),
         transaction.atomic(),
