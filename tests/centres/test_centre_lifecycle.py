@@ -69,7 +69,7 @@ def test_leaders_and_readers_are_not_offered_a_new_centre(client_for, leader_a, 
 
 
 def test_an_archived_centre_leaves_the_list_sending_and_reminders(
-    client_for, coordinator, centre_a, centre_b
+    client_for, coordinator, centre_a, centre_b, leader_a, leader_b
 ):
     client = client_for(coordinator)
     survey = SurveyFactory(
