@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from frivillig.lib import changelog
+from frivillig.lib.posted import whole_number
 
 from . import access, people
 from .forms import AcceptInvitationForm, InviteForm, RoleForm
@@ -53,7 +54,11 @@ def people_list(request):
 def person_invite(request):
     access.require_manage_people(request.user)
     municipality_id = request.user.municipality_id
-    form = InviteForm(request.POST or None, municipality_id=municipality_id)
+    # «Inviter daglig leder» on a centre's page names the centre (its id, checked by the
+    # form's choices like a posted one).
+    centre = whole_number(request.GET.get("sentral", ""))
+    initial = {"role": "leader", "centre": centre} if centre else None
+    form = InviteForm(request.POST or None, municipality_id=municipality_id, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

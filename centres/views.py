@@ -55,6 +55,8 @@ def centre_detail(request, slug):
             **parts,
             "can_edit": access.can_edit_centre(request.user, centre),
             "can_archive": access.can_archive_centre(request.user, centre),
+            # The coordinator invites the centre's leader (accounts' people page).
+            "can_invite_leader": centre.active and access.can_add_centre(request.user),
             "changelog": changelog.for_page(
                 request.user, "sentral", centre, centre.municipality_id
             ),

@@ -1,6 +1,7 @@
 """The coordinator adds a centre, and archives one that closes (and restores it)."""
 
 import datetime
+import re
 
 from django.urls import reverse
 
@@ -113,3 +114,14 @@ def test_leader_and_reader_cannot_archive(client_for, leader_a, reader, centre_a
         assert response.status_code == 403
     centre_a.refresh_from_db()
     assert centre_a.active
+
+
+def test_the_centre_page_invites_its_leader(client_for, coordinator, centre_a, reader):
+    client = client_for(coordinator)
+    page = client.get(centre_a.get_absolute_url()).content.decode()
+    link = f'href="/konto/personer/inviter/?sentral={centre_a.pk}"'
+    assert link in page
+    form = client.get(reverse("person_invite"), {"sentral": centre_a.pk}).content.decode()
+    assert f'<option value="{centre_a.pk}" selected>' in form
+    assert re.search(r'<input type="radio"[^>]*value="leader"[^>]*checked>', form)
+    assert link not in client_for(reader).get(centre_a.get_absolute_url()).content.decode()
