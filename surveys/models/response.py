@@ -168,6 +168,8 @@ class Answer(models.Model):
     number = models.IntegerField(_("tall"), null=True, blank=True)
     # What the centre wrote for «Annet (skriv inn)» (the choice itself is Question.OTHER).
     other = models.CharField(_("annet"), max_length=200, blank=True)
+    # «Utdyp gjerne»: what the centre wrote beside the answer (Question.takes_comment).
+    comment = models.TextField(_("utdyping"), blank=True)
 
     objects = AnswerQuerySet.as_manager()
 

@@ -189,6 +189,8 @@ class Question(models.Model):
     COUNTED_KINDS = (Kind.YES_NO, Kind.SINGLE, Kind.MULTIPLE, Kind.SCALE)
     LIST_KINDS = (Kind.RANKED, Kind.MULTIPLE)
     TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
+    COMMENT_KINDS = (Kind.YES_NO, Kind.SINGLE, Kind.MULTIPLE)
+    COMMENT_MAX_LENGTH = 4000
     YES, NO = "yes", "no"
     # The value a choice answer holds when «Annet (skriv inn)» is chosen; the typed text
     # is the answer's `other`. Never an option a coordinator can write (see the form).
@@ -201,9 +203,9 @@ class Question(models.Model):
         Kind.SHORT_TEXT: ("max_length",),
         Kind.LONG_TEXT: ("max_length",),
         Kind.RANKED: ("rank_count", "max_length"),
-        Kind.YES_NO: (),
-        Kind.SINGLE: ("choices", "allow_other"),
-        Kind.MULTIPLE: ("choices", "allow_other"),
+        Kind.YES_NO: ("allow_comment",),
+        Kind.SINGLE: ("choices", "allow_other", "allow_comment"),
+        Kind.MULTIPLE: ("choices", "allow_other", "allow_comment"),
         Kind.SCALE: ("scale_min", "scale_max", "scale_low", "scale_high"),
         Kind.NUMBER: ("unit", "number_min", "number_max"),
         Kind.DATE: (),
@@ -233,6 +235,12 @@ class Question(models.Model):
         _("med «Annet (skriv inn)»"),
         default=False,
         help_text=_("Til slutt i listen et valg der sentralen skriver inn sitt eget svar."),
+    )
+    # «Utdyp gjerne»: a comment beside any answer of a yes/no or choice question.
+    allow_comment = models.BooleanField(
+        _("Be om utdyping ved alle svar"),
+        default=False,
+        help_text=_("Under svaret et valgfritt felt der sentralen kan utdype, uansett svar."),
     )
     scale_min = models.PositiveSmallIntegerField(_("skalaen starter på"), default=1)
     scale_max = models.PositiveSmallIntegerField(_("skalaen slutter på"), default=5)
@@ -320,6 +328,10 @@ class Question(models.Model):
     @property
     def offers_other(self) -> bool:
         return self.allow_other and self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
+
+    @property
+    def takes_comment(self) -> bool:
+        return self.allow_comment and self.kind in self.COMMENT_KINDS
 
     def option_values(self) -> list[str]:
         """The values a condition on this question can take («Annet» is not one)."""
