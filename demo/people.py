@@ -24,4 +24,4 @@ def load(data: dict, context) -> None:
             now=timezone.now() - datetime.timedelta(days=item["days_ago"]),
             quiet=True,
         )
-        context.report.count("invitation", True)
+        context.report.count("invitasjoner", True)
