@@ -95,6 +95,7 @@ def _load_question(survey, spec, order, parent, previous, context) -> Question:
             "required": spec.get("required", True),
             "rank_count": spec.get("rank_count", 3),
             "choices": spec.get("choices", []),
+            "allow_comment": spec.get("allow_comment", False),
             "parent": parent,
             "show_when": spec.get("show_when", ""),
             "copied_from": previous[2][spec["key"]] if previous else None,
@@ -141,7 +142,9 @@ def _load_response(survey, questions, item, context) -> None:
     context.report.count("svar fra sentraler", created)
     for key, value in item["answers"].items():
         question = questions[key]
-        fields = {"text": "", "items": [], "number": None}
+        # «Utdyp gjerne»: what the centre wrote beside its answer (seed 000: Frogner).
+        comment = item.get("comments", {}).get(key, "")
+        fields = {"text": "", "items": [], "number": None, "comment": comment}
         if isinstance(value, list):
             fields["items"] = value
         elif isinstance(value, int):

@@ -15,6 +15,7 @@ from frivillig.lib import history
 from frivillig.lib.posted import whole_number
 
 from . import kinds
+from .deck import files as deck_files
 from .models import (
     Answer,
     IncompleteResponse,
@@ -62,6 +63,8 @@ def values_from_post(questions, data) -> dict[int, Answer]:
         if q.offers_other:
             # Kept as typed for the page; stored only with «Annet» chosen (_store).
             answer.other = data.get(f"{name}_other", "").strip()
+        if q.takes_comment:
+            answer.comment = data.get(f"{name}_comment", "").strip()
         values[q.pk] = answer
     return values
 
@@ -109,8 +112,8 @@ def _choice_error(q: Question, answer: Answer):
 def _character_error(q: Question, answer: Answer):
     """PostgreSQL cannot store NUL in text (nor in JSON), and no one means to type it."""
     typed = q.kind in Question.TEXT_KINDS or q.kind == Question.Kind.RANKED
-    written = [answer.text, answer.other, *(str(item) for item in answer.items)]
-    if (typed or q.offers_other) and any("\x00" in value for value in written):
+    written = [answer.text, answer.other, answer.comment, *(str(i) for i in answer.items)]
+    if (typed or q.offers_other or q.takes_comment) and any("\x00" in value for value in written):
         return _(
             "Svaret inneholder et usynlig kontrolltegn (NUL) som ikke kan lagres. "
             "Fjern det og prøv igjen."
@@ -124,7 +127,9 @@ def character_errors(questions, values) -> dict[int, str]:
     errors = {}
     for q in questions:
         answer = values.get(q.pk)
-        if answer is not None and (message := _character_error(q, answer)):
+        if answer is None:
+            continue
+        if message := _character_error(q, answer) or kinds.comment_error(q, answer):
             errors[q.pk] = message
     return errors
 
@@ -164,6 +169,9 @@ def validate(questions, values, *, complete: bool = True) -> dict[int, str]:
             if q.pk in errors:
                 continue
         if message := kinds.other_error(q, answer, complete=complete):
+            errors[q.pk] = message
+            continue
+        if message := kinds.comment_error(q, answer):
             errors[q.pk] = message
             continue
         if complete and q.required and answer.is_empty():
@@ -246,11 +254,12 @@ def saved_since_by_same_person(response, user) -> bool:
 
 
 def _same(stored: Answer, answer: Answer) -> bool:
-    return (stored.text, stored.items, stored.number, stored.other) == (
+    return (stored.text, stored.items, stored.number, stored.other, stored.comment) == (
         answer.text,
         answer.items,
         answer.number,
         answer.other,
+        answer.comment,
     )
 
 
@@ -260,7 +269,7 @@ def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
     stored = {a.question_id: a for a in Answer.objects.filter(response=response)}
     created, changed, remove = [], [], set(drop)
     for pk, answer in values.items():
-        if pk in remove or answer.is_empty():
+        if pk in remove or (answer.is_empty() and not answer.comment):
             remove.add(pk)
             continue
         if Question.OTHER not in (answer.text, *answer.items):
@@ -276,6 +285,7 @@ def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
                 items=answer.items,
                 number=answer.number,
                 other=answer.other,
+                comment=answer.comment,
             )
         )
     if created or changed:
@@ -283,7 +293,7 @@ def _store(response, values: dict[int, Answer], *, by, now, drop=()) -> None:
             created + changed,
             update_conflicts=True,
             unique_fields=["response", "question"],
-            update_fields=["text", "items", "number", "other"],
+            update_fields=["text", "items", "number", "other", "comment"],
         )
         for answer in changed:  # for a database that returns no ids from an upsert
             answer.pk = answer.pk or stored[answer.question_id].pk
@@ -328,6 +338,7 @@ def submit_response(*, response, by, revision: int, values=None, questions=None,
     elif gone := [values[pk] for pk in hidden if pk in values and values[pk].pk]:
         history.record((history.DELETED, gone), by=by, date=now)
         history.delete_recorded(gone)
+    deck_files.results_changed(response.survey)
 
 
 @transaction.atomic
@@ -347,3 +358,4 @@ def reopen_response(*, response, by, now=None) -> None:
         raise ResponseLocked(_("Svaret er ikke sendt inn, så det er allerede åpent."))
     response.refresh_from_db()
     history.record((history.CHANGED, [response]), by=by, date=now)
+    deck_files.results_changed(response.survey)

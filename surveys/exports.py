@@ -2,7 +2,8 @@
 the survey, one column per question, follow-ups right after their parent.
 
 A ranked list gets one column per rank ("1. … (nr. 1)", "(nr. 2)", …) so each rank can be
-sorted and filtered on its own; multiple choices are joined in one cell with ", ". Only
+sorted and filtered on its own; multiple choices are joined in one cell with ", "; a
+question that asks «Utdyp gjerne» gets a column for the comment after its answer. Only
 submitted answers are exported; a centre that has not submitted gets its status and empty
 cells. Cells that a spreadsheet would read as a formula (starting with =, +, -, @, a tab
 or a carriage return) get a leading apostrophe, in both formats. In the XLSX the time of
@@ -62,6 +63,14 @@ def _columns(results: SurveyResults):
                     _unit_heading(heading, question),
                     result,
                     lambda answer: answer.number if answer.number is not None else answer.display(),
+                )
+            )
+        if question.takes_comment:
+            columns.append(
+                (
+                    _("%(heading)s – utdyping") % {"heading": heading},
+                    result,
+                    lambda answer: answer.comment,
                 )
             )
     return columns

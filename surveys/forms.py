@@ -47,6 +47,7 @@ class QuestionForm(forms.ModelForm):
         "max_length",
         "choices_text",
         "allow_other",
+        "allow_comment",
         "scale_min",
         "scale_max",
         "scale_low",
@@ -67,6 +68,7 @@ class QuestionForm(forms.ModelForm):
             "rank_count",
             "max_length",
             "allow_other",
+            "allow_comment",
             "scale_min",
             "scale_max",
             "scale_low",
@@ -124,6 +126,7 @@ class QuestionForm(forms.ModelForm):
     K = Question.Kind
     SECTIONS = [
         (_("Svaralternativer"), (K.SINGLE, K.MULTIPLE), ("choices_text", "allow_other")),
+        (_("Utdyping"), Question.COMMENT_KINDS, ("allow_comment",)),
         (_("Rangert liste"), (K.RANKED,), ("rank_count", "profile_field")),
         (_("Skala"), (K.SCALE,), ("scale_min", "scale_max", "scale_low", "scale_high")),
         (_("Tall"), (K.NUMBER,), ("unit", "number_min", "number_max")),

@@ -77,6 +77,17 @@ def other_error(q: Question, answer: Answer, *, complete: bool) -> str | None:
     return None
 
 
+def comment_error(q: Question, answer: Answer) -> str | None:
+    """«Utdyp gjerne»: optional, as long as the longest free text."""
+    limit = Question.COMMENT_MAX_LENGTH
+    if q.takes_comment and len(answer.comment) > limit:
+        return _("Utdypingen er for lang: %(length)s tegn. Den kan være høyst %(limit)s tegn.") % {
+            "length": len(answer.comment),
+            "limit": limit,
+        }
+    return None
+
+
 # Kinds answered in one field of their own (the error summary links to it).
 ONE_FIELD_KINDS = (*Question.TEXT_KINDS, Question.Kind.NUMBER, Question.Kind.DATE)
 

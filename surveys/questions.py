@@ -110,6 +110,7 @@ COPIED_FIELDS = [
     "max_length",
     "show_when",
     "allow_other",
+    "allow_comment",
     "scale_min",
     "scale_max",
     "scale_low",

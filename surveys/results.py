@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
@@ -121,6 +121,9 @@ class QuestionResult:
     figures: Figures | None = None  # a number question
     dates: list[tuple] = field(default_factory=list)  # a date question: (date, how many)
     others: list[tuple[str, int]] = field(default_factory=list)  # «Annet» texts, counted
+    # «Utdyp gjerne»: (centre, answer) of each answer with a comment (the first few on
+    # the results page).
+    comments: list[tuple[object, Answer]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -222,9 +225,15 @@ class SurveyResults:
             answers = self._first_of_each(answers, first_answers)
         for answer in answers:
             result = self.by_question.get(answer.question_id)
-            if result is not None and not answer.is_empty():
-                answer.question = result.question  # already loaded: no query per answer
-                result.add(centres[answer.response_id], answer)
+            if result is None:
+                continue
+            answer.question = result.question  # already loaded: no query per answer
+            centre = centres[answer.response_id]
+            if answer.comment and result.question.takes_comment:
+                result.comments.append((centre, answer))
+            if answer.is_empty() or (first_answers is not None and result.has_counts):
+                continue  # a counted answer read only for its comment
+            result.add(centre, answer)
         if first_answers is not None:
             return
 
@@ -292,8 +301,11 @@ class SurveyResults:
     @staticmethod
     def _first_of_each(answers, limit: int):
         """Only the first `limit` answers of each free-text and ranked question (a
-        row_number window), and none of the counted ones, read as answers."""
-        answers = answers.filter(question__kind__in=READ_KINDS)
+        row_number window), and of the counted ones only the first with a comment."""
+        commented = Q(question__kind__in=Question.COMMENT_KINDS, question__allow_comment=True) & ~Q(
+            comment=""
+        )
+        answers = answers.filter(Q(question__kind__in=READ_KINDS) | commented)
         answers = answers.answered()
         nth = Window(
             RowNumber(),

@@ -15,7 +15,7 @@ from frivillig.lib.dates import date_and_time_span
 
 from ..models import Question
 from ..results import answer_lines
-from ..templatetags.survey_results import in_sentence
+from ..templatetags.survey_results import in_sentence, quoted
 from . import charts
 from .slides import Line, Slide, split_sentences
 
@@ -30,6 +30,13 @@ CHARTED_KINDS = (
 
 def _lines(text: str, **kwargs) -> list[Line]:
     return [Line(line.strip(), **kwargs) for line in (text or "").splitlines() if line.strip()]
+
+
+def comment_of(answer) -> str:
+    """«Utdyp gjerne»: what the centre wrote beside its answer, quoted as written."""
+    if answer is None or not answer.comment or not answer.question.takes_comment:
+        return ""
+    return quoted(" ".join(answer.comment.split()))
 
 
 def quarter_words(quarter: int) -> str:
@@ -206,6 +213,8 @@ def centre(context, centre_slides, key: str, *, full: bool = True) -> list[Slide
         lines += [Line(f"{goals_heading}: {goal.text}") for goal in goals[:2]]
         for result, answer, _follow_ups in centre_slides.answers:
             shown = "; ".join(answer_lines(answer)) or _("Ikke besvart")
+            if comment := comment_of(answer):
+                shown = f"{shown} {comment}"
             lines.append(Line(f"{result.question.text} {shown}"))
         return [Slide(centre.name, lines, key=key)]
 
@@ -238,11 +247,15 @@ def centre(context, centre_slides, key: str, *, full: bool = True) -> list[Slide
         lines.append(Line(result.question.text, heading=True))
         shown = answer_lines(answer)
         lines += [Line(text) for text in shown] or [Line(_("Ikke besvart"), muted=True)]
+        if comment := comment_of(answer):
+            lines.append(Line(comment, plain=True))
         for follow_up, follow_answer in follow_ups:
             follow_lines = answer_lines(follow_answer)
             if follow_lines:
                 lines.append(Line(follow_up.question.text, heading=True))
                 lines += [Line(text) for text in follow_lines]
+                if comment := comment_of(follow_answer):
+                    lines.append(Line(comment, plain=True))
         slides.append(Slide(centre.name, lines, key=f"{key}-q{result.question.pk}"))
     return slides
 

@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.utils.translation import gettext
 
 from .. import access, results
 
@@ -20,6 +21,12 @@ def can_see_centre_dossier(user, centre) -> bool:
 @register.filter
 def answer_lines(answer) -> list[str]:
     return results.answer_lines(answer)
+
+
+@register.filter
+def quoted(text: str) -> str:
+    """What a centre wrote, quoted as the language does («…» in Norwegian, “…” in English)."""
+    return gettext("«%(text)s»") % {"text": text}
 
 
 @register.filter

@@ -84,6 +84,7 @@ def rows(questions, values, errors, previous=None):
                 "describedby": " ".join(described),
                 "first_id": field_id if q.kind in kinds.ONE_FIELD_KINDS else f"{field_id}_1",
                 "other": answer.other if answer else "",
+                "comment": answer.comment if answer else "",
                 "previous": (previous or {}).get(q.pk),
             }
         )
