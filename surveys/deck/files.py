@@ -123,6 +123,26 @@ def ask_for_all(survey) -> None:
         ask_for(survey, fmt, key, with_previous=previous is not None)
 
 
+@task()
+def remake_deck_files(survey_pk: int) -> None:
+    """After the answers changed: both files for the results as they are now (the key,
+    which needs the results, is worked out here in the worker, not in the request)."""
+    survey = Survey.objects.select_related("municipality", "meeting").filter(pk=survey_pk).first()
+    if survey is not None:
+        with_previous = survey.previous_round() is not None
+        for fmt in DeckFile.Format.values:
+            make(survey, fmt, with_previous=with_previous)
+
+
+def results_changed(survey) -> None:
+    """A response was submitted or reopened: the deck shows other numbers, so the worker
+    makes its files again once that is committed, and the first download after the
+    meeting's last answer is served from the store. Without a worker, as prerender."""
+    if isinstance(task_backends["default"], ImmediateBackend):
+        return
+    transaction.on_commit(lambda: remake_deck_files.enqueue(survey.pk))
+
+
 def prerender(survey) -> None:
     """Asks the worker for the files once the deck's change is committed. Without a
     worker (the immediate backend of development and tests) nothing is asked: rendering

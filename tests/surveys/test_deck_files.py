@@ -3,14 +3,17 @@ the file made for the deck as it stands, or is told it is being prepared (202, t
 and the worker is asked once; a change of the deck asks for both files at once; a change
 of the results gives another key, so nobody downloads yesterday's numbers."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django_tasks import task_backends
 
+from surveys.answering import reopen_response, submit_response
 from surveys.deck import files
 from surveys.deck.saved import full_context
 from surveys.deck.services import create_deck, set_hidden
-from surveys.models import Answer, DeckFile
+from surveys.models import Answer, DeckFile, Survey
 
 from .results_data import build_survey
 
@@ -80,3 +83,26 @@ def test_without_a_worker_the_download_is_made_at_once(client_for, coordinator, 
     survey, _questions, _centres = build_survey(municipality, 3)
     response = client_for(coordinator).get(_url("pptx", survey))
     assert response.status_code == 200 and response.content.startswith(b"PK")
+
+
+def test_a_reopened_or_submitted_response_asks_the_worker_for_both_files_again(
+    coordinator, municipality, worker, django_capture_on_commit_callbacks
+):
+    survey, _questions, _centres = build_survey(
+        municipality, 3, status=Survey.Status.OPEN, deadline=datetime.date(2099, 1, 1)
+    )
+    response = survey.responses.filter(status="submitted").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        reopen_response(response=response, by=coordinator)
+    assert [r.task.name for r in worker.results] == ["remake_deck_files"]
+
+    response.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_response(response=response, by=coordinator, revision=response.revision)
+    assert len(worker.results) == 2
+
+    files.remake_deck_files.call(survey.pk)  # what the worker does
+    assert set(DeckFile.objects.exclude(data=None).values_list("format", flat=True)) == {
+        "pdf",
+        "pptx",
+    }
