@@ -60,3 +60,20 @@ def test_demo_has_an_open_2026_round_copied_question_by_question(demo):
     assert statuses["bakken"] == "submitted"
     assert statuses["klyve"] == statuses["gulset"] == "draft"
     assert statuses["frogner"] == "not_started"
+
+
+def test_frogners_wish_beside_its_yes_is_kept_word_for_word(demo):
+    """Seed 000: Frogner answered «Ja» on the level of cooperation and added a wish."""
+    from surveys.deck.build import comment_of
+
+    level = Question.objects.get(survey__round=2025, text__startswith="Er den formaliserte")
+    assert level.takes_comment
+    answer = Answer.objects.select_related("question").get(
+        question=level, response__centre__slug="frogner"
+    )
+    wish = "I tillegg ønskes at kommunale representanter møter jevnlig i nærmiljøforumet"
+    assert (answer.text, answer.comment) == (Question.YES, wish)
+    assert comment_of(answer) == f"«{wish}»"
+    assert not Answer.objects.filter(question=level).exclude(pk=answer.pk).exclude(comment="")
+    copied = Question.objects.get(survey__round=2026, copied_from=level)
+    assert copied.allow_comment  # the 2026 round asks for it too
