@@ -9,6 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
+from pptx import Presentation
+from pypdf import PdfReader
 
 from surveys.models import Answer, Question, Survey, SurveyResponse
 
@@ -187,3 +189,26 @@ def test_the_builder_offers_the_checkbox_for_yes_no_and_choices_only(
     client.post(edit, question_data(kind=Question.Kind.LONG_TEXT, allow_comment="on"))
     question.refresh_from_db()
     assert not question.allow_comment
+
+
+def test_the_pptx_and_the_pdf_quote_the_comment(client_for, coordinator, answered, level):
+    client = client_for(coordinator)
+    pptx = client.get(reverse("surveys:deck_pptx", args=[answered.pk])).content
+    slides = [
+        " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        for slide in Presentation(io.BytesIO(pptx)).slides
+    ]
+    slide = next(text for text in slides if f"«{WISH}»" in text)
+    assert level.text in slide and "Ja" in slide
+    pdf = client.get(reverse("surveys:deck_pdf", args=[answered.pk])).content
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert any(f"Ja «{WISH}»" in page for page in pages)
+
+
+def test_a_control_character_in_the_comment_is_refused_not_a_crash(
+    client_for, leader_a, survey, centre_a, questions, level, response_a
+):
+    data = full_answers(questions, **{f"q{level.pk}_comment": "Bra\x00"})
+    page = post(client_for(leader_a), survey, centre_a, data, action="save")
+    assert page.status_code == 200 and "usynlig kontrolltegn (NUL)" in page.content.decode()
+    assert not Answer.objects.exists()
