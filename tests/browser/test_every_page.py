@@ -340,7 +340,7 @@ def test_the_leaders_forms_are_accessible_empty_with_errors_and_after_success(pa
         invalid={},
         valid={f"q{long_text.pk}": "Flere besøk i året."},
         submit="main [name=action][value=submit]",
-        valid_submit="main [name=action][value=save]",
+        valid_submit="main [name=action][value=save]:not([hidden])",
     )
     forms.check(
         "comment",
@@ -472,7 +472,7 @@ def test_the_main_journey_works_with_the_keyboard_alone(page, demo):
     keys.tab_to(page.locator(f"[name=q{yes_no.pk}]"))
     page.keyboard.press("Space")
     assert page.locator(f"[name=q{yes_no.pk}]:checked").count() == 1
-    keys.follow(page.locator("main [name=action][value=save]"))
+    keys.follow(page.locator("main [name=action][value=save]:not([hidden])"))
     assert page.locator(".alert-success").is_visible()
     response = demo.open_survey.responses.get(centre__slug="frogner")
     assert response.answers.get(question=long_text).text == "Flere besøk i året."
