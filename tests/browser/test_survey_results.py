@@ -66,7 +66,10 @@ def test_coordinator_edits_a_sentence_merges_a_theme_and_opens_the_deck(page, de
     assert_accessible(page)
 
     page.goto("/undersokelser/besoksmappe/frogner/")
-    assert page.get_by_text("Kommunale representanter møter jevnlig i nærmiljøforumet").is_visible()
+    # the follow-up from the meeting, and the wish beside Frogner's «Ja» it came from
+    follow_up = "Kommunale representanter møter jevnlig i nærmiljøforumet på Frogner"
+    assert page.get_by_text(follow_up).is_visible()
+    assert page.get_by_text("«I tillegg ønskes at kommunale representanter").is_visible()
     assert_accessible(page)
 
     page.goto(f"/undersokelser/{Survey.objects.get(round=2026).pk}/resultater/sammenlign/")
