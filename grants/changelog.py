@@ -39,6 +39,10 @@ def _report_value(name, value):
     return value
 
 
+def _not_the_parent(row, name: str) -> bool:
+    return name != "status"
+
+
 def register_kinds() -> None:
     register(
         "tilskudd",
@@ -49,7 +53,11 @@ def register_kinds() -> None:
             _back,
             on_page=2,
         ),
-        hidden=["status", "grant_year", "centre", "report", "reminded_at", "accounts_name"],
+        # "status" (the report's and the assessment's link to the centre's status) is
+        # left out per model: as a hidden name it would hide every log's own status
+        # field, such as the agreement's «Utkast → Sendt til sentralen».
+        hidden=["grant_year", "centre", "report", "reminded_at", "accounts_name"],
+        relevant={AnnualReport: _not_the_parent, ConditionAssessment: _not_the_parent},
         values={AnnualReport: _report_value},
         labels={
             ConditionAssessment: lambda row: str(row.condition) if row.condition_id else "",
