@@ -16,7 +16,6 @@ from frivillig.lib.posted import whole_number
 
 from . import kinds
 from .deck import files as deck_files
-from .deck import files as deck_files
 from .models import (
     Answer,
     IncompleteResponse,
@@ -340,7 +339,6 @@ def submit_response(*, response, by, revision: int, values=None, questions=None,
         history.record((history.DELETED, gone), by=by, date=now)
         history.delete_recorded(gone)
     deck_files.results_changed(response.survey)
-    deck_files.results_changed(response.survey)
 
 
 @transaction.atomic
@@ -360,5 +358,4 @@ def reopen_response(*, response, by, now=None) -> None:
         raise ResponseLocked(_("Svaret er ikke sendt inn, så det er allerede åpent."))
     response.refresh_from_db()
     history.record((history.CHANGED, [response]), by=by, date=now)
-    deck_files.results_changed(response.survey)
     deck_files.results_changed(response.survey)
