@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .results import OptionCount, QuestionResult, SurveyResults, answer_lines
+from .results import OptionCount, QuestionResult, SurveyResults
 
 
 @dataclass
@@ -57,13 +57,17 @@ def compare_rounds(current: SurveyResults, previous: SurveyResults) -> list[Ques
         rows = [
             CentreChange(
                 centre,
-                answer_lines(before.answer_for(pk)) if pk in _pks(previous) else None,
-                answer_lines(result.answer_for(pk)) if pk in _pks(current) else None,
+                _lines(before.answer_for(pk)) if pk in _pks(previous) else None,
+                _lines(result.answer_for(pk)) if pk in _pks(current) else None,
             )
             for pk, centre in sorted(centres.items(), key=lambda item: item[1].name)
         ]
         comparisons.append(QuestionComparison(result, before, rows))
     return comparisons
+
+
+def _lines(answer) -> list[str]:
+    return answer.lines() if answer is not None else []
 
 
 def _pks(results: SurveyResults) -> set[int]:

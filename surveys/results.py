@@ -171,19 +171,6 @@ class QuestionResult:
         self._by_centre[centre.pk] = answer
 
 
-def answer_lines(answer: Answer | None) -> list[str]:
-    """What a cell shows: the ranked items, the choices, or the text's lines."""
-    if answer is None or answer.is_empty():
-        return []
-    if answer.items:
-        items = [str(item) for item in answer.items if str(item).strip()]
-        # Choices are a set, not a ranking: one line, so they are not numbered.
-        if answer.question.kind == Question.Kind.MULTIPLE:
-            return [", ".join(items)]
-        return items
-    return [line for line in answer.display().splitlines() if line.strip()]
-
-
 class SurveyResults:
     """The results of one survey, from its submitted responses.
 

@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from frivillig.lib.dates import date_and_time_span
 
 from ..models import Question
-from ..results import answer_lines
 from ..templatetags.survey_results import in_sentence, quoted
 from . import charts
 from .slides import Line, Slide, split_sentences
@@ -212,7 +211,7 @@ def centre(context, centre_slides, key: str, *, full: bool = True) -> list[Slide
         lines = [Line(_("Målgrupper: %(groups)s") % {"groups": ", ".join(groups) or "–"})]
         lines += [Line(f"{goals_heading}: {goal.text}") for goal in goals[:2]]
         for result, answer, _follow_ups in centre_slides.answers:
-            shown = "; ".join(answer_lines(answer)) or _("Ikke besvart")
+            shown = "; ".join(answer.lines() if answer else []) or _("Ikke besvart")
             if comment := comment_of(answer):
                 shown = f"{shown} {comment}"
             lines.append(Line(f"{result.question.text} {shown}"))
@@ -245,12 +244,12 @@ def centre(context, centre_slides, key: str, *, full: bool = True) -> list[Slide
     for result, answer, follow_ups in centre_slides.answers:
         lines = _lines(result.question.help_text, plain=True, muted=True)
         lines.append(Line(result.question.text, heading=True))
-        shown = answer_lines(answer)
+        shown = answer.lines() if answer else []
         lines += [Line(text) for text in shown] or [Line(_("Ikke besvart"), muted=True)]
         if comment := comment_of(answer):
             lines.append(Line(comment, plain=True))
         for follow_up, follow_answer in follow_ups:
-            follow_lines = answer_lines(follow_answer)
+            follow_lines = follow_answer.lines() if follow_answer else []
             if follow_lines:
                 lines.append(Line(follow_up.question.text, heading=True))
                 lines += [Line(text) for text in follow_lines]

@@ -212,6 +212,18 @@ class Answer(models.Model):
             return str(_("Ja") if self.text == Question.YES else _("Nei"))
         return self._shown(self.text)
 
+    def lines(self) -> list[str]:
+        """What a cell shows: the ranked items, the choices, or the text's lines."""
+        if self.is_empty():
+            return []
+        if self.items:
+            items = [str(item) for item in self.items if str(item).strip()]
+            # Choices are a set, not a ranking: one line, so they are not numbered.
+            if self.question.kind == Question.Kind.MULTIPLE:
+                return [", ".join(items)]
+            return items
+        return [line for line in self.display().splitlines() if line.strip()]
+
     def _shown(self, value: str) -> str:
         if value != Question.OTHER:
             return value

@@ -3,7 +3,7 @@ import re
 from django import template
 from django.utils.translation import gettext
 
-from .. import access, results
+from .. import access
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def can_see_centre_dossier(user, centre) -> bool:
 
 @register.filter
 def answer_lines(answer) -> list[str]:
-    return results.answer_lines(answer)
+    return answer.lines() if answer is not None else []
 
 
 @register.filter
