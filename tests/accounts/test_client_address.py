@@ -25,12 +25,19 @@ ATTACKER = "198.51.100.66"  # reaches the server directly, past the proxy
 VICTIM = "203.0.113.5"
 
 
+# Without DJANGO_ALLOW_ASYNC_UNSAFE, a test after the browser tests (whose Playwright loop
+# runs in this thread until the session ends) may not touch the database.
+KEPT = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 @pytest.fixture
 def production(settings, monkeypatch):
     """configure(**environment): the AXES_* and TRUSTED_* settings of production."""
 
     def configure(**environment):
         for name in list(os.environ):
+            if name in KEPT:
+                continue  # how the test process runs, not a setting of the server
             if name.startswith(("AXES_", "TRUSTED_", "DJANGO_")) or name in {
                 "DEBUG",
                 "BEHIND_PROXY",
