@@ -5,6 +5,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -45,6 +46,13 @@ def _fast_and_plain(settings, media_root):
     # The language middleware activates the request's language in the thread and leaves
     # it there: a test that asked for English must not turn the next test English.
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts from an empty cache: what one test cached (results of a survey
+    whose id the next test's survey reuses) must not answer for another."""
+    cache.clear()
 
 
 @pytest.fixture
