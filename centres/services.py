@@ -1,10 +1,12 @@
 from django.db import transaction
+from django.db.models import Subquery
+from django.utils import timezone
 from django.utils.text import slugify
 
 from frivillig.lib import history
 from frivillig.lib.formsets import save_in_displayed_order
 
-from .models import Centre, Partner, TargetGroup
+from .models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
 
 
 def replace_target_groups(centre: Centre, names: list[str], *, by=None, date=None) -> None:
@@ -51,32 +53,46 @@ def partner_names(centre: Centre) -> list[str]:
     return list(centre.partners.order_by("order", "pk").values_list("name", flat=True))
 
 
-@transaction.atomic
-def update_partners(*, centre: Centre, names: list[str], expected: list[str], by, now=None):
-    """Sets the partners to `names`, in that order, if they still are `expected`
-    (otherwise ProfileChanged). A partner named again keeps how the cooperation works;
-    one no longer named is removed, a new name added."""
+def _lock_and_check(centre: Centre, rows, name: str, expected: list[str]) -> None:
+    """Locks the centre's row, so two updates cannot both pass the check, and raises
+    ProfileChanged when the rows' names are no longer what the person saw."""
     Centre.objects.select_for_update().filter(pk=centre.pk).first()
-    old = list(centre.partners.order_by("order", "pk"))
-    if [p.name for p in old] != expected:
-        raise ProfileChanged([p.name for p in old])
+    current = [getattr(row, name) for row in rows]
+    if current != expected:
+        raise ProfileChanged(current)
+
+
+def _set_named_rows(rows, names: list[str], *, name: str, make, by, now) -> None:
+    """Makes `rows` (ordered, with `order` and a `name` field) hold `names` in that
+    order: a row named again keeps everything else it holds and takes its new place; a
+    row no longer named is deleted; a new name becomes `make(order, name)`. History
+    records each kind of change in one insert."""
     by_name = {}
-    for partner in old:
-        by_name.setdefault(partner.name, partner)
+    for row in rows:
+        by_name.setdefault(getattr(row, name), row)
     kept, moved, created = set(), [], []
-    for order, name in enumerate(names, 1):
-        partner = by_name.pop(name, None)
-        if partner is None:
-            created.append(Partner(centre=centre, order=order, name=name))
+    for order, text in enumerate(names, 1):
+        row = by_name.pop(text, None)
+        if row is None:
+            created.append(make(order, text))
             continue
-        kept.add(partner.pk)
-        if partner.order != order:
-            partner.order = order
-            moved.append(partner)
-    gone = [p for p in old if p.pk not in kept]
-    history.delete_recorded(gone)
-    Partner.objects.bulk_update(moved, ["order"])
-    created = Partner.objects.bulk_create(created)
+        kept.add(row.pk)
+        if row.order != order:
+            row.order = order
+            moved.append(row)
+    gone = [row for row in rows if row.pk not in kept]
+    if gone:
+        model = type(gone[0])
+        # A goal's links to the municipal goals point to it; they go with it.
+        for link in model._meta.many_to_many:
+            link.remote_field.through.objects.filter(
+                **{f"{link.m2m_field_name()}__in": [row.pk for row in gone]}
+            ).delete()
+        history.delete_recorded(gone)
+    if moved:
+        type(moved[0]).objects.bulk_update(moved, ["order"])
+    if created:
+        created = type(created[0]).objects.bulk_create(created)
     history.record(
         (history.DELETED, gone),
         (history.CHANGED, moved),
@@ -84,6 +100,73 @@ def update_partners(*, centre: Centre, names: list[str], expected: list[str], by
         by=by,
         date=now,
     )
+
+
+@transaction.atomic
+def update_partners(*, centre: Centre, names: list[str], expected: list[str], by, now=None):
+    """Sets the partners to `names`, in that order, if they still are `expected`
+    (otherwise ProfileChanged). A partner named again keeps how the cooperation works;
+    one no longer named is removed, a new name added."""
+    old = list(centre.partners.order_by("order", "pk"))
+    _lock_and_check(centre, old, "name", expected)
+
+    def make(order, name):
+        return Partner(centre=centre, order=order, name=name)
+
+    _set_named_rows(old, names, name="name", make=make, by=by, now=now)
+
+
+def _current_period_goals(centre: Centre):
+    """The goals of the centre's latest period (Centre.current_goal_period), in order."""
+    latest = GoalPeriod.objects.filter(centre=centre).order_by("-start_year").values("pk")[:1]
+    return PeriodGoal.objects.filter(period=Subquery(latest)).order_by("order", "pk")
+
+
+def period_goal_texts(centre: Centre) -> list[str]:
+    """The goals of the centre's current period in their order (one query)."""
+    return list(_current_period_goals(centre).values_list("text", flat=True))
+
+
+@transaction.atomic
+def update_period_goals(*, centre: Centre, names: list[str], expected: list[str], by, now=None):
+    """Sets the goals of the current period to `names`, in that order, if they still are
+    `expected` (otherwise ProfileChanged). A goal named again keeps its details and the
+    municipal goals and strategies it serves. A centre without a period gets one for
+    this year, since a goal belongs to a period."""
+    old = list(_current_period_goals(centre))
+    _lock_and_check(centre, old, "text", expected)
+    if old:
+        period = old[0].period
+    else:
+        period = GoalPeriod.objects.filter(centre=centre).order_by("-start_year").first()
+    if period is None and names:
+        year = timezone.localdate(now).year
+        period = GoalPeriod(centre=centre, start_year=year, end_year=year)
+        period._history_user = history.acting_user(by)
+        period.save()
+
+    def make(order, text):
+        return PeriodGoal(period=period, order=order, text=text)
+
+    _set_named_rows(old, names, name="text", make=make, by=by, now=now)
+
+
+def contact_names(centre: Centre) -> list[str]:
+    """The centre's contact persons in their order (one query)."""
+    return list(centre.contacts.order_by("order", "pk").values_list("name", flat=True))
+
+
+@transaction.atomic
+def update_contacts(*, centre: Centre, names: list[str], expected: list[str], by, now=None):
+    """Sets the contact persons to `names`, in that order, if they still are `expected`
+    (otherwise ProfileChanged). A person named again keeps the role, e-mail and phone."""
+    old = list(centre.contacts.order_by("order", "pk"))
+    _lock_and_check(centre, old, "name", expected)
+
+    def make(order, name):
+        return ContactPerson(centre=centre, order=order, name=name)
+
+    _set_named_rows(old, names, name="name", make=make, by=by, now=now)
 
 
 @transaction.atomic

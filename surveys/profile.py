@@ -10,9 +10,13 @@ from django.db import transaction
 
 from centres.services import (
     ProfileChanged,
+    contact_names,
     partner_names,
+    period_goal_texts,
     target_group_names,
+    update_contacts,
     update_partners,
+    update_period_goals,
     update_target_groups,
 )
 
@@ -41,11 +45,15 @@ class ProfileChange:
 # written (centres.services, refusing a profile changed since it was shown).
 READ = {
     Question.ProfileField.TARGET_GROUPS: target_group_names,
+    Question.ProfileField.GOALS: period_goal_texts,
     Question.ProfileField.PARTNERS: partner_names,
+    Question.ProfileField.CONTACTS: contact_names,
 }
 WRITE = {
     Question.ProfileField.TARGET_GROUPS: update_target_groups,
+    Question.ProfileField.GOALS: update_period_goals,
     Question.ProfileField.PARTNERS: update_partners,
+    Question.ProfileField.CONTACTS: update_contacts,
 }
 
 
@@ -59,8 +67,8 @@ def _current(centre, fields) -> dict[str, list[str]]:
 
 
 def prefilled(questions, values: dict, centre) -> dict:
-    """`values` with the profile's target groups in a bound question nobody has answered
-    yet (one query, only when there is such a question)."""
+    """`values` with the profile's values in a bound question nobody has answered yet
+    (one query per bound field, only when there is such a question)."""
     empty = [q for q in _bound(questions) if q.pk not in values or values[q.pk].is_empty()]
     current = _current(centre, [q.profile_field for q in empty])
     for q in empty:

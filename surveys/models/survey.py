@@ -258,7 +258,12 @@ class Question(models.Model):
 
     class ProfileField(models.TextChoices):
         TARGET_GROUPS = "target_groups", _("Sentralens målgrupper")
+        GOALS = "goals", _("Sentralens mål for perioden")
         PARTNERS = "partners", _("Sentralens samarbeidsaktører")
+        CONTACTS = "contacts", _("Sentralens kontaktpersoner")
+
+    # The longest item each profile field holds (centres.models): a bound answer fits.
+    PROFILE_ITEM_LENGTHS = {"target_groups": 200, "goals": 300, "partners": 200, "contacts": 150}
 
     # The answer is the centre's profile: the form opens with it, submitting updates it.
     profile_field = models.CharField(
@@ -311,7 +316,10 @@ class Question(models.Model):
 
     @property
     def limit(self) -> int | None:
-        return self.max_length or self.DEFAULT_MAX_LENGTH.get(self.kind)
+        limit = self.max_length or self.DEFAULT_MAX_LENGTH.get(self.kind)
+        if fits := self.PROFILE_ITEM_LENGTHS.get(self.profile_field):
+            return min(limit, fits) if limit else fits
+        return limit
 
     @property
     def scale_range(self) -> range:
