@@ -92,10 +92,13 @@ class Survey(models.Model):
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
     closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    # Raised by every change of what the results show (surveys.results_cache): a part of
+    # the cached results' key, so a change shows at once. Not history: nobody changed it.
+    results_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SurveyQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["results_version"])
 
     class Meta:
         verbose_name = _("spørreundersøkelse")
@@ -128,6 +131,11 @@ class Survey(models.Model):
     def can_publish(self) -> bool:
         """Results are published once the survey is sent, closed or not."""
         return self.status in (self.Status.OPEN, self.Status.CLOSED)
+
+    def results_changed(self) -> None:
+        """A new version of the results, in the caller's transaction (and on this object)."""
+        Survey.objects.filter(pk=self.pk).update(results_version=models.F("results_version") + 1)
+        self.refresh_from_db(fields=["results_version"])
 
     def accepts_answers(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
