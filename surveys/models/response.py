@@ -204,7 +204,12 @@ class Answer(models.Model):
         return [self.text] if self.text else [str(item) for item in self.items]
 
     def display(self) -> str:
+        # The question only when loaded with the answer (pages set it; reading it here
+        # would cost a query per answer): it gives the number its unit, «12 personer».
+        question = self.question if Answer.question.is_cached(self) else None
         if self.number is not None:
+            if question and question.kind == Question.Kind.NUMBER and question.unit:
+                return f"{self.number} {question.unit}"
             return str(self.number)
         if self.items:
             return ", ".join(self._shown(str(item)) for item in self.items if item)

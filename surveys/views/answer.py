@@ -37,6 +37,8 @@ def rows(questions, values, errors, previous=None):
     result = []
     for q in questions:
         answer = values.get(q.pk)
+        if answer is not None:
+            answer.question = q  # loaded already: the read-only answer shows the unit
         items = list(answer.items) if answer else []
         text = answer.text if answer else ""
         number = str(answer.number) if answer and answer.number is not None else ""

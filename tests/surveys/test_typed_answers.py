@@ -208,3 +208,23 @@ def test_exports_type_numbers_and_dates(client_for, coordinator, answered, typed
     sheet = load_workbook(io.BytesIO(xlsx)).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert 48 in values and datetime.datetime(2026, 3, 12) in values
+
+
+def test_read_only_pages_show_the_unit_beside_the_number(
+    client_for, coordinator, leader_a, answered, typed, centre_a
+):
+    """«48 personer» on the submitted answer, the centre's results, side by side and the
+    question's own page; the scale, which has no unit, stays a bare number."""
+    leader = client_for(leader_a)
+    own = leader.get(answer_url(answered, centre_a)).content.decode()
+    assert "<dd>48 personer" in own and "<dd>7" in own
+    client = client_for(coordinator)
+    pages = [
+        reverse("surveys:centre_results", args=[answered.pk, centre_a.slug]),
+        reverse("surveys:side_by_side", args=[answered.pk]),
+        reverse("surveys:question_answers", args=[answered.pk, typed["volunteers"].pk]),
+    ]
+    for url in pages:
+        assert "48 personer</p>" in client.get(url).content.decode(), url
+    side = client.get(pages[1]).content.decode()
+    assert "<p>12 personer</p>" in side and "<p>48</p>" not in side
