@@ -38,6 +38,9 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# With several app servers behind one proxy: this one's name, sent as X-Served-By
+# (frivillig.lib.middleware.InstanceNameMiddleware); make cluster names them web1, web2.
+INSTANCE_NAME = os.environ.get("INSTANCE_NAME", "").strip()
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -72,6 +75,8 @@ if BENCHMARK:
     INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
+    # X-Served-By: INSTANCE_NAME on every response, when set (several app servers).
+    "frivillig.lib.middleware.InstanceNameMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that may answer 403 (the CSRF check included), so it sees them all.
     "accounts.security.ForbiddenLogMiddleware",
