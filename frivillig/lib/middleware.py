@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -37,4 +38,24 @@ class PrivateCacheMiddleware:
         download = response.get("Content-Disposition", "").startswith("attachment")
         if download or (user is not None and user.is_authenticated):
             response["Cache-Control"] = self.VALUE
+        return response
+
+
+class InstanceNameMiddleware:
+    """`X-Served-By: <INSTANCE_NAME>` on every response when the setting is given, so a
+    person (or the cluster test) behind a load balancer can tell which app server
+    answered. Outermost, so static files and refusals carry it too; not installed at all
+    when INSTANCE_NAME is empty."""
+
+    HEADER = "X-Served-By"
+
+    def __init__(self, get_response):
+        if not settings.INSTANCE_NAME:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+        self.name = settings.INSTANCE_NAME
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response[self.HEADER] = self.name
         return response
