@@ -8,11 +8,14 @@ coordinator may have rewritten them); the charts are drawn from the same counts.
 
 from __future__ import annotations
 
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frivillig.lib.dates import date_and_time_span
 
+from .. import kinds
 from ..models import Question
 from ..templatetags.survey_results import in_sentence, quoted
 from . import charts
@@ -25,6 +28,8 @@ CHARTED_KINDS = (
     Question.Kind.SCALE,
     Question.Kind.RANKED,
 )
+# Shown with their figures and each centre's answer instead of a chart.
+TYPED_KINDS = (Question.Kind.NUMBER, Question.Kind.DATE)
 
 
 def _lines(text: str, **kwargs) -> list[Line]:
@@ -124,8 +129,45 @@ def summary(context) -> list[Slide]:
     return [Slide(_("Oppsummering"), lines, key="summary")]
 
 
+def _with_unit(question, value) -> str:
+    return f"{value} {question.unit}" if question.unit else str(value)
+
+
+def typed_lines(result) -> list[Line]:
+    """A number question's sum, average, lowest and highest, then each centre's number;
+    a date question's dates in order, each with the centre that gave it."""
+    question = result.question
+    lines = []
+    if result.kind == Question.Kind.NUMBER and result.figures:
+        f = result.figures
+        figures = [
+            (_("Sum"), f.sum),
+            (_("Gjennomsnitt"), floatformat(f.average, 1)),  # rounded, as on the results
+            (_("Lavest"), f.low),
+            (_("Høyest"), f.high),
+        ]
+        lines = [Line(f"{label}: {_with_unit(question, value)}") for label, value in figures]
+        lines.append(Line(_("Per sentral"), heading=True))
+        lines += [
+            Line(f"{centre.name}: {_with_unit(question, answer.number)}")
+            for centre, answer in result.answers
+            if answer.number is not None
+        ]
+    elif result.kind == Question.Kind.DATE:
+        dated = sorted(
+            (day, centre.name)
+            for centre, answer in result.answers
+            if (day := kinds.day(answer.text)) is not None
+        )
+        lines = [Line(f"{date_format(day, 'DATE_FORMAT')}: {name}") for day, name in dated]
+    return lines or [Line(_("Ingen svar ennå."), muted=True)]
+
+
 def question(context, result, key: str) -> list[Slide]:
-    """One question's summary with its chart: the options' counts or the themes."""
+    """One question's summary with its chart: the options' counts or the themes; a
+    number's or a date's figures and answers."""
+    if result.kind in TYPED_KINDS:
+        return [Slide(result.question.text, typed_lines(result), key=key)]
     if result.kind == Question.Kind.RANKED:
         chart = charts.themes_chart(result)
     else:
@@ -264,7 +306,8 @@ def default_slides(context) -> list[Slide]:
     summary, a chart per counted or ranked question, the rounds compared, each centre."""
     slides = welcome(context) + agenda(context) + questions(context) + summary(context)
     for result in context["results"].questions:
-        if result.kind in CHARTED_KINDS and result.total:
+        charted = result.kind in CHARTED_KINDS and result.total
+        if charted or (result.kind in TYPED_KINDS and result.answers):
             slides += question(context, result, f"q{result.question.pk}")
     for comparison in context.get("comparisons", []):
         if comparison.current.has_counts:

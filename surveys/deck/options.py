@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from plans.models import Plan
 
 from ..models import Slide
-from .build import CHARTED_KINDS
+from .build import CHARTED_KINDS, TYPED_KINDS
 
 Kind = Slide.Kind
 
@@ -54,7 +54,7 @@ def data_options(survey, context) -> list[Group]:
     questions = [
         Option(Kind.QUESTION, r.question.pk, f"{r.number}. {r.question.text}")
         for r in results.questions
-        if r.kind in CHARTED_KINDS
+        if r.kind in CHARTED_KINDS or r.kind in TYPED_KINDS
     ]
     questions += [
         Option(

@@ -6,7 +6,7 @@ from django.db.models import F, Max
 
 from ..models import Deck, Question, Slide
 from . import files
-from .build import CHARTED_KINDS
+from .build import CHARTED_KINDS, TYPED_KINDS
 
 Kind = Slide.Kind
 
@@ -20,7 +20,7 @@ def default_rows(survey, results) -> list[tuple[str, int | None]]:
     rows += [
         (Kind.QUESTION, r.question.pk)
         for r in results.questions
-        if r.kind in CHARTED_KINDS and r.total
+        if (r.kind in CHARTED_KINDS and r.total) or (r.kind in TYPED_KINDS and r.answers)
     ]
     if survey.copied_from_id:
         rows += [
