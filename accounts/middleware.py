@@ -15,6 +15,13 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
     autosave) gets 401 with a message instead, so the page can keep what was typed and
     tell the person to log in again in another tab."""
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # A public view first: Django's asks request.user before the view's mark, which
+        # reads the user from the database for /healthz and the privacy notice too.
+        if not getattr(view_func, "login_required", True):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
+
     def handle_no_permission(self, request, view_func):
         if request.path.startswith(reverse("admin:index")):
             # The admin's own login, which sends a staff member back to the admin page.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import MiddlewareNotUsed
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -25,7 +26,11 @@ class PrivateCacheMiddleware:
     are kept by no shared cache (a proxy, a CDN) and in no browser cache on a shared
     computer. Static files (answered by whitenoise before the session is read) and the
     public pages an anonymous visitor sees keep their own headers and stay cacheable.
-    Sits after AuthenticationMiddleware, which gives the request its user."""
+
+    Logged in means a session that names a user: the session is asked, not
+    `request.user`, so a view that never looks at the user (/healthz, the benchmark's
+    /ping) does not read it from the database for this header. A session whose account
+    was deactivated since still counts, which only keeps that response private too."""
 
     VALUE = "private, no-store"
 
@@ -34,9 +39,9 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
         download = response.get("Content-Disposition", "").startswith("attachment")
-        if download or (user is not None and user.is_authenticated):
+        if download or (session is not None and SESSION_KEY in session):
             response["Cache-Control"] = self.VALUE
         return response
 

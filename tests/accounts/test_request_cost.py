@@ -1,0 +1,32 @@
+"""What every request costs before the view's own work: a public view does not read the
+logged-in user from the database, and a page's navbar gets the user's municipality with
+the user, in one query."""
+
+from django.urls import reverse
+
+NO_STORE = "private, no-store"
+
+
+def _user_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries if '"accounts_user"' in q["sql"]]
+
+
+def test_a_public_view_does_not_read_the_logged_in_user(client_for, coordinator, query_count):
+    client = client_for(coordinator)
+    with query_count() as queries:
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert _user_queries(queries) == []
+    # Still someone's session: the answer stays out of shared caches.
+    assert response["Cache-Control"] == NO_STORE
+
+
+def test_a_protected_page_still_sends_a_visitor_without_a_session_to_log_in(client):
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_public_page_for_an_anonymous_visitor_stays_cacheable(client):
+    response = client.get(reverse("healthz"))
+    assert response["Cache-Control"] != NO_STORE
