@@ -317,6 +317,8 @@ def save_answers(*, response, values, by, revision: int, questions=None, now=Non
     now = now or timezone.now()
     _claim(response, revision=revision, by=by, status=SurveyResponse.Status.DRAFT, now=now)
     _store(response, _for_draft(questions, values), by=by, now=now)
+    # No new version of the results: a draft is not in them, and a round that takes
+    # drafts is open, which is never cached (surveys.results_cache).
 
 
 @transaction.atomic
@@ -338,6 +340,7 @@ def submit_response(*, response, by, revision: int, values=None, questions=None,
     elif gone := [values[pk] for pk in hidden if pk in values and values[pk].pk]:
         history.record((history.DELETED, gone), by=by, date=now)
         history.delete_recorded(gone)
+    response.survey.results_changed()
     deck_files.results_changed(response.survey)
 
 
@@ -358,4 +361,5 @@ def reopen_response(*, response, by, now=None) -> None:
         raise ResponseLocked(_("Svaret er ikke sendt inn, så det er allerede åpent."))
     response.refresh_from_db()
     history.record((history.CHANGED, [response]), by=by, date=now)
+    response.survey.results_changed()
     deck_files.results_changed(response.survey)

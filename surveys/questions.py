@@ -97,6 +97,18 @@ def delete_question(*, question) -> None:
     renumber(survey)
 
 
+# --- the results' summary, once the answers are in --------------------------------------
+
+
+@transaction.atomic
+def set_summary(*, question, summary: str) -> None:
+    """The coordinator's summary of a question's results; "" gives back the portal's own,
+    written from the answers."""
+    question.summary = summary
+    question.save(update_fields=["summary"])
+    question.survey.results_changed()
+
+
 # --- a new round -----------------------------------------------------------------------
 
 COPIED_FIELDS = [

@@ -1,5 +1,6 @@
 """The coordinator's themes for a ranked-list question: answer texts (normalised) are
-put in a theme, moved, taken out; a theme left without answers goes away."""
+put in a theme, moved, taken out; a theme left without answers goes away. Each change
+gives the survey's results a new version (Survey.results_changed)."""
 
 from django.db import transaction
 
@@ -19,6 +20,7 @@ def put_in_theme(*, question: Question, texts: list[str], name: str = "", theme=
             question=question, text=ThemeMember.normalise(text), defaults={"theme": theme}
         )
     _drop_empty_themes(question)
+    question.survey.results_changed()
     return theme
 
 
@@ -28,17 +30,23 @@ def remove_from_theme(*, question: Question, text: str) -> None:
         return  # not an answer text (none can hold NUL), and PostgreSQL refuses to look
     ThemeMember.objects.filter(question=question, text=ThemeMember.normalise(text)).delete()
     _drop_empty_themes(question)
+    question.survey.results_changed()
 
 
+@transaction.atomic
 def rename_theme(*, theme: Theme, name: str) -> Theme:
     theme.name = _tidy(name)
     theme.save(update_fields=["name"])
+    theme.question.survey.results_changed()
     return theme
 
 
+@transaction.atomic
 def delete_theme(*, theme: Theme) -> None:
     """The answers go back to counting as their own themes."""
+    survey = theme.question.survey
     theme.delete()
+    survey.results_changed()
 
 
 def _tidy(name: str) -> str:

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from centres.models import Centre
@@ -16,12 +18,13 @@ from frivillig.lib.pdf import render_pdf
 from frivillig.lib.posted import posted_int
 from meetings.access import visible_meetings
 
-from .. import access, exports, themes
+from .. import access, exports, questions, themes
 from ..compare import compare_rounds
 from ..dossier import dossier_context
 from ..models import Answer, Question, ThemeMember
 from ..result_forms import RenameThemeForm, SummaryForm, ThemeSelectionForm
 from ..results import SurveyResults, survey_for_results
+from ..results_cache import results_cached
 
 # The results page shows the first answers of a free-text question, its own page the rest
 # a page at a time; side by side a page of centres.
@@ -47,16 +50,31 @@ def results(request, pk):
         if survey.meeting_id
         else None
     )
+    can_manage = is_coordinator_of(request.user, survey.municipality_id)
+
+    def count_and_render() -> dict[str, str]:
+        results = SurveyResults(survey, first_answers=RESULT_ANSWERS)
+        context = {"survey": survey, "results": results, "can_manage": can_manage}
+        return _render_parts("surveys/results_{}.html", ("lead", "body"), context)
+
+    parts = results_cached(survey, "page", can_manage, build=count_and_render)
     return render(
         request,
         "surveys/results.html",
-        {
-            "survey": survey,
-            "meeting": meeting,
-            "results": SurveyResults(survey, first_answers=RESULT_ANSWERS),
-            "can_manage": is_coordinator_of(request.user, survey.municipality_id),
-        },
+        {"survey": survey, "meeting": meeting, "parts": _safe(parts), "can_manage": can_manage},
     )
+
+
+def _render_parts(template: str, parts, context: dict) -> dict[str, str]:
+    """The page's parts that show the results, rendered without the request: the same
+    for every reader given the same context (surveys.results_cache keeps them)."""
+    return {part: str(render_to_string(template.format(part), context)) for part in parts}
+
+
+def _safe(parts: dict[str, str]) -> dict:
+    # Rendered by the portal's own templates (autoescaped): kept as plain strings in the
+    # cache, put on the page as they are.
+    return {name: mark_safe(html) for name, html in parts.items()}
 
 
 def question_answers(request, pk, question_pk):
@@ -90,15 +108,15 @@ def summary(request, pk, question_pk):
     question = _question(survey, question_pk)
     result = SurveyResults(survey).by_question[question.pk]
     if request.method == "POST" and "reset" in request.POST:
-        question.summary = ""
-        question.save(update_fields=["summary"])
+        questions.set_summary(question=question, summary="")
         messages.success(request, _("Oppsummeringen er tilbakestilt til portalens forslag."))
         return redirect("surveys:results", survey.pk)
     form = SummaryForm(request.POST or None, initial={"summary": result.summary})
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["summary"].strip()
-        question.summary = "" if text == result.generated_summary else text
-        question.save(update_fields=["summary"])
+        # The portal's own suggestion, unchanged, is stored as none: it follows the answers.
+        summary = "" if text == result.generated_summary else text
+        questions.set_summary(question=question, summary=summary)
         messages.success(request, _("Oppsummeringen er lagret."))
         return redirect(f"{reverse('surveys:results', args=[survey.pk])}#q{question.pk}")
     return render(
@@ -216,15 +234,25 @@ def side_by_side(request, pk):
         CENTRES_SIDE_BY_SIDE,
     )
     responses = list(page)
-    results = SurveyResults(survey, answers_for=responses)
-    rows = [(response.centre, results.for_centre(response.centre)) for response in responses]
+
+    def count_and_render() -> dict[str, str]:
+        results = SurveyResults(survey, answers_for=responses)
+        rows = [(response.centre, results.for_centre(response.centre)) for response in responses]
+        context = {"survey": survey, "results": results, "rows": rows}
+        return _render_parts("surveys/side_by_side_{}.html", ("table", "not_submitted"), context)
+
+    # The page's centres are in the key: the same page number shows other centres once
+    # one more has submitted.
+    parts = results_cached(
+        survey, "side-by-side", *(r.pk for r in responses), build=count_and_render
+    )
     return render(
         request,
         "surveys/side_by_side.html",
         {
             "survey": survey,
-            "results": results,
-            "rows": rows,
+            "parts": _safe(parts),
+            "has_rows": bool(responses),
             "page": page,
             "can_manage": is_coordinator_of(request.user, survey.municipality_id),
         },
@@ -272,22 +300,25 @@ def compare(request, pk):
 
 
 def export_csv(request, pk):
-    results = SurveyResults(_survey(request, pk))
-    lines = list(exports.csv_lines(results))  # the queries run here, not while streaming
+    survey = _survey(request, pk)
+    # The queries run here, not while streaming.
+    lines = results_cached(
+        survey, "csv", build=lambda: list(exports.csv_lines(SurveyResults(survey)))
+    )
     return attachment(
         iter(lines),
         content_type="text/csv; charset=utf-8",
-        filename=exports.filename(results.survey, "csv"),
+        filename=exports.filename(survey, "csv"),
         streaming=True,
     )
 
 
 def export_xlsx(request, pk):
-    results = SurveyResults(_survey(request, pk))
+    survey = _survey(request, pk)
     return attachment(
-        exports.xlsx_bytes(results),
+        results_cached(survey, "xlsx", build=lambda: exports.xlsx_bytes(SurveyResults(survey))),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        filename=exports.filename(results.survey, "xlsx"),
+        filename=exports.filename(survey, "xlsx"),
     )
 
 
