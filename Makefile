@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run serve test lint format clean messages
-.PHONY: bench bench-deck
+.PHONY: bench bench-deck cluster
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -43,6 +43,22 @@ serve: install
 	@echo "\nFrivillig (produksjon) på http://$(HOST):$(PORT)/ bak en proxy med HTTPS (Ctrl+C stopper)"
 	exec $(VENV)/bin/gunicorn frivillig.wsgi -c gunicorn.conf.py -b $(HOST):$(PORT)
 
+# Several app servers on this machine (README.md, "Several servers"): nginx on
+# 127.0.0.1:$(CLUSTER_PORT) in front of two gunicorn instances and one task worker, on the
+# PostgreSQL of DATABASE_URL and the Redis of REDIS_URL, with the demo. Ctrl+C stops it.
+CLUSTER_PORT ?= 8080
+cluster: install
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; *) \
+	  echo "make cluster runs on PostgreSQL: set DATABASE_URL, e.g."; \
+	  echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/frivillig_cluster make cluster"; \
+	  exit 1;; esac
+	@# nginx from Debian when missing and this user may (as CI does with Chromium).
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && \
+		command -v apt-get >/dev/null && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || \
+		{ echo "make cluster needs nginx: sudo apt-get install nginx"; exit 1; }
+	$(PY) manage.py run_cluster --port $(CLUSTER_PORT)
+
 # In parallel, one pytest-xdist worker per core, each with its own test database;
 # worksteal lets a worker that is done take tests from a busy one (the browser tests
 # differ in length). PYTEST_ARGS replaces these, e.g. make test PYTEST_ARGS="tests/demo".
@@ -72,10 +88,12 @@ clean:
 bench: export BENCHMARK = 1
 bench: install
 	@test -n "$$DATABASE_URL" || { echo "make bench needs PostgreSQL: set DATABASE_URL, e.g."; echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/frivillig make bench"; echo "It builds its own databases frivillig_bench and frivillig_bench_small there."; exit 1; }
-	@# The load generator: installed from Debian when missing and this user may (as CI does
-	@# with Chromium); otherwise run_benchmark says how to get it.
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
+	@# The load generator and nginx (one and two instances behind it): installed from Debian
+	@# when missing and this user may (as CI does with Chromium); otherwise run_benchmark
+	@# says how to get them.
+	@{ command -v wrk && { command -v nginx || [ -x /usr/sbin/nginx ]; }; } >/dev/null || \
+		{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; } || true
 	$(PY) manage.py run_benchmark $(BENCH_ARGS)
 
 # The deck's first downloads (issue 15), on the demo in DATABASE_URL (SQLite by default):
