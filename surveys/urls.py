@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, build, deck, results  # noqa: F401
+from .views import answer, build, deck, question_order, results  # noqa: F401
 
 app_name = "surveys"
 
@@ -20,8 +20,18 @@ urlpatterns = [
     path("<int:pk>/sporsmal/<int:question_pk>/", build.question_edit, name="question_edit"),
     path(
         "<int:pk>/sporsmal/<int:question_pk>/flytt/<str:direction>/",
-        build.question_move,
+        question_order.question_move,
         name="question_move",
+    ),
+    path(
+        "<int:pk>/sporsmal/<int:question_pk>/oppfolging/",
+        question_order.question_follow_up,
+        name="question_follow_up",
+    ),
+    path(
+        "<int:pk>/sporsmal/<int:question_pk>/hovedsporsmal/",
+        question_order.question_main,
+        name="question_main",
     ),
     path(
         "<int:pk>/sporsmal/<int:question_pk>/slett/",

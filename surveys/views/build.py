@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,9 +16,10 @@ from frivillig.lib import changelog
 from frivillig.lib.access import is_coordinator_of, require_coordinator
 
 from .. import access, answering, sending
+from ..follow_ups import mark_moves
 from ..forms import QuestionForm, SurveyForm
 from ..models import Answer, AnswerLink, Question, ResponseLocked, Survey, SurveyResponse
-from ..questions import add_question, copy_survey, delete_question, display_order, move_question
+from ..questions import add_question, copy_survey, delete_question, display_order
 from .answer import rows
 from .preview import question_preview
 
@@ -86,7 +86,7 @@ def survey_detail(request, pk):
         write=True,
         queryset=Survey.objects.select_related("meeting", "copied_from"),
     )
-    questions = display_order(list(survey.questions.all()))
+    questions = mark_moves(display_order(list(survey.questions.all())))
     responses = list(
         survey.responses.select_related("centre", "submitted_by", "updated_by")
         .prefetch_related(
@@ -206,23 +206,6 @@ def _edit_question(request, survey, question, page_title):
 
 def _detail_url(survey):
     return reverse("surveys:detail", args=[survey.pk])
-
-
-@require_POST
-def question_move(request, pk, question_pk, direction):
-    survey, refused = _draft_survey(request, pk)
-    if refused:
-        return refused
-    question = get_object_or_404(survey.questions, pk=question_pk)
-    if direction not in ("opp", "ned"):
-        raise Http404
-    move_question(question=question, up=direction == "opp")
-    messages.success(
-        request,
-        _("«%(text)s» er flyttet %(where)s.")
-        % {"text": question.text, "where": _("opp") if direction == "opp" else _("ned")},
-    )
-    return redirect(f"{_detail_url(survey)}#question-{question.pk}")
 
 
 def question_delete(request, pk, question_pk):
