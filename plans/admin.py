@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.admin import ModelAdmin, StackedInline, TabularInline
 
+from . import services
 from .models import FocusArea, Goal, Hearing, HearingInput, Measure, Plan, Strategy
 
 # Goals, strategies and measures are sentences; give them room to be read while edited.
@@ -16,6 +17,36 @@ WIDE_TEXT = {
     models.CharField: {"widget": forms.TextInput(attrs={"size": 70})},
     models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 70})},
 }
+
+
+class GoalTreeAdmin(ModelAdmin):
+    """An admin whose changes show in the plan page's goal tree, which is cached by the
+    plan's «sist endret»: after a save (with its inlines) or a delete, the plans it
+    touched, before and after a move, get a new one (services.goals_changed)."""
+
+    # The path from the admin's model to its plan's id.
+    plan_path = "plan_id"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.goals_changed(plan_ids=self.plans_of(form.instance.pk) | self.plans_before(form))
+
+    def plans_of(self, pk) -> set:
+        return set(self.model.objects.filter(pk=pk).values_list(self.plan_path, flat=True))
+
+    def plans_before(self, form) -> set:
+        """The plan the object belonged to when the form was opened (a goal moved)."""
+        return set()
+
+    def delete_model(self, request, obj):
+        plan_ids = self.plans_of(obj.pk)
+        super().delete_model(request, obj)
+        services.goals_changed(plan_ids=plan_ids)
+
+    def delete_queryset(self, request, queryset):
+        plan_ids = set(queryset.values_list(self.plan_path, flat=True))
+        super().delete_queryset(request, queryset)
+        services.goals_changed(plan_ids=plan_ids)
 
 
 class GoalInline(StackedInline):
@@ -37,7 +68,7 @@ class MeasureInPlanInline(StackedInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ModelAdmin):
+class PlanAdmin(GoalTreeAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["title", "kind", "municipality", "period", "status", "owner", "parent"]
     list_filter = ["municipality", "kind", "status"]
@@ -46,6 +77,7 @@ class PlanAdmin(ModelAdmin):
     ordering = ["municipality__name", "title"]
     autocomplete_fields = ["parent"]
     inlines = [GoalInline, MeasureInPlanInline]
+    plan_path = "pk"
     fieldsets = [
         (None, {"fields": ["municipality", "kind", "title", "parent", "status", "owner"]}),
         (None, {"fields": [("start_year", "end_year"), ("decision_body", "decision_date")]}),
@@ -81,7 +113,7 @@ class MeasureInline(StackedInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(ModelAdmin):
+class GoalAdmin(GoalTreeAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["__str__", "plan", "number"]
     list_filter = ["plan__municipality", "plan__kind"]
@@ -90,6 +122,9 @@ class GoalAdmin(ModelAdmin):
     ordering = ["plan__municipality__name", "plan__title", "number"]
     autocomplete_fields = ["plan"]
     inlines = [StrategyInline, MeasureInline]
+
+    def plans_before(self, form) -> set:
+        return {form.initial.get("plan")}
 
 
 class FocusAreaInline(TabularInline):
@@ -100,7 +135,7 @@ class FocusAreaInline(TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(ModelAdmin):
+class StrategyAdmin(GoalTreeAdmin):
     formfield_overrides = WIDE_TEXT
     list_display = ["__str__", "goal"]
     list_filter = ["goal__plan__municipality"]
@@ -109,6 +144,11 @@ class StrategyAdmin(ModelAdmin):
     ordering = ["goal__plan__title", "goal__number", "number"]
     autocomplete_fields = ["goal"]
     inlines = [FocusAreaInline]
+    plan_path = "goal__plan_id"
+
+    def plans_before(self, form) -> set:
+        goal = form.initial.get("goal")
+        return set(Goal.objects.filter(pk=goal).values_list("plan_id", flat=True))
 
     def get_queryset(self, request):
         # A strategy's name includes its goal's number (also in autocomplete results).

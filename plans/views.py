@@ -1,9 +1,11 @@
 from django.db.models import F, Prefetch
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib import changelog
+from frivillig.lib.cache import cached
 from frivillig.lib.pagination import paginate
 
 from . import access, followers
@@ -42,12 +44,23 @@ def plan_detail(request, pk):
     measures = plan.measures.select_related("goal__plan", "strategy__goal").order_by(
         F("deadline").asc(nulls_last=True), "text", "pk"
     )
+    goals = paginate(request, plan.goals.as_tree().order_by("number", "pk"), PLAN_GOALS)
+    # The same for every reader of the plan: rendered once per page of goals until the
+    # plan changes (its goals, strategies and focus areas move updated_at, services).
+    goal_tree = cached(
+        "plan-goal-tree",
+        plan.pk,
+        plan.updated_at.isoformat(),
+        goals.number,
+        build=lambda: render_to_string("plans/_goal_tree.html", {"goals": goals}),
+    )
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
-            "goals": paginate(request, plan.goals.as_tree().order_by("number", "pk"), PLAN_GOALS),
+            "goals": goals,
+            "goal_tree": goal_tree,
             "measures": paginate(request, measures, PLAN_MEASURES, param="tiltak"),
             "children": access.visible_plans(request.user, plan.children.all()),
             "today": timezone.localdate(),
