@@ -19,8 +19,8 @@ from frivillig.lib.access import is_administrator
 from frivillig.lib.admin import LabelledDateTimes, ModelAdmin, NamedPermissions
 from frivillig.lib.files import ascii_filename, attachment
 
-from . import services
-from .models import Municipality, User
+from . import mail, services
+from .models import Municipality, OutgoingEmail, User
 
 
 @admin.register(Municipality)
@@ -167,3 +167,48 @@ class UserAdmin(NamedPermissions, LabelledDateTimes, BaseUserAdmin):
                 % {"count": done},
                 messages.SUCCESS,
             )
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ModelAdmin):
+    """The outbox (accounts.mail), as the portal wrote it: read, sent again, deleted."""
+
+    list_display = ["to", "subject", "municipality", "status", "attempts", "error", "created_at"]
+    list_filter = ["status", "error", "municipality"]
+    list_select_related = ["municipality"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [
+        "municipality",
+        "to",
+        "subject",
+        "body",
+        "kind",
+        "status",
+        "attempts",
+        "error",
+        "error_detail",
+        "created_at",
+        "next_attempt_at",
+        "last_attempt_at",
+        "sent_at",
+    ]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send valgt e-post på nytt"))
+    def send_again(self, request, queryset):
+        emails = list(queryset.exclude(status=OutgoingEmail.Status.SENT))
+        for email in emails:
+            mail.send_again(email=email)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s e-post sendes på nytt.",
+                "%(count)s e-poster sendes på nytt.",
+                len(emails),
+            )
+            % {"count": len(emails)},
+            messages.SUCCESS,
+        )

@@ -180,3 +180,74 @@ class Invitation(models.Model):
 
     def is_expired(self, now=None) -> bool:
         return self.accepted_at is None and self.withdrawn_at is None and not self.is_pending(now)
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def due(self, now):
+        """Waiting to be sent and its time has come: new, to be tried again, or left
+        behind by a worker that stopped while sending it."""
+        return self.filter(status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now)
+
+    def not_delivered(self):
+        """What the coordinators are shown: given up on, or tried and not yet taken."""
+        return self.filter(
+            models.Q(status=OutgoingEmail.Status.FAILED)
+            | models.Q(status=OutgoingEmail.Status.QUEUED, attempts__gt=0)
+        )
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail the portal sends (accounts.mail, the outbox): written in the same
+    transaction as the change it tells about, so it is sent exactly when the change is
+    kept, and kept until the SMTP server has taken it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Venter på sending")
+        SENT = "sent", _("Sendt")
+        FAILED = "failed", _("Ikke levert")
+
+    class Error(models.TextChoices):
+        # What went wrong in plain words, for the coordinator; the server's own words are
+        # in `error_detail`, for the administrator.
+        UNREACHABLE = "unreachable", _("E-posttjeneren kunne ikke nås.")
+        LOGIN = "login", _("Portalen fikk ikke logge inn på e-posttjeneren.")
+        RECIPIENT = "recipient", _("E-posttjeneren avviste mottakerens adresse.")
+        REFUSED = "refused", _("E-posttjeneren tok ikke imot e-posten.")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="outgoing_emails",
+    )
+    to = models.EmailField(_("til"), max_length=254)
+    subject = models.TextField(_("emne"))
+    body = models.TextField(_("tekst"))
+    # The template the e-mail was written from (accounts/email/invitation, …).
+    kind = models.CharField(_("slag"), max_length=100)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("forsøk"), default=0)
+    error = models.CharField(_("feil"), max_length=20, choices=Error.choices, blank=True)
+    error_detail = models.TextField(_("feilmelding fra tjeneren"), blank=True)
+    created_at = models.DateTimeField(_("laget"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("neste forsøk"), default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("siste forsøk"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("utgående e-post")
+        verbose_name_plural = _("utgående e-post")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outgoing_email_due"),
+            models.Index(fields=["municipality", "status"], name="outgoing_email_municipality"),
+        ]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from frivillig.lib import history
-from frivillig.lib.mail import notify
 from frivillig.lib.urls import absolute_url
 
+from .mail import notify
 from .models import Invitation, Municipality, User
 from .services import _session_keys
 

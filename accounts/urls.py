@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import people_views
+from . import email_views, people_views
 from .forms import LoginForm, PasswordResetForm
 
 urlpatterns = [
@@ -61,4 +61,7 @@ urlpatterns = [
         name="invitation_withdraw",
     ),
     path("invitasjon/<str:token>/", people_views.invitation_accept, name="invitation_accept"),
+    # The e-mails the SMTP server did not take (accounts.email_views).
+    path("epost/", email_views.undelivered_emails, name="undelivered_emails"),
+    path("epost/<int:pk>/send-igjen/", email_views.email_resend, name="email_resend"),
 ]

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.lib.mail import notify
+from accounts.mail import notify
 
 from . import access
 from .models import Comment
@@ -53,6 +53,7 @@ def add_comment(
                 "by": by,
                 "url": agreement_url(agreement, f"#kommentar-{(parent or comment).pk}"),
             },
+            municipality_id=agreement.municipality_id,
         )
     return comment
 

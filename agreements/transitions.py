@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.mail import notify
 from frivillig.lib import history
-from frivillig.lib.mail import notify
 
 from . import access, services, versions
 from .models import Agreement, AgreementEvent
@@ -109,6 +109,7 @@ def _notify_transition(agreement, action, *, by, comment) -> None:
             "comment": comment,
             "url": agreement_url(agreement),
         },
+        municipality_id=agreement.municipality_id,
     )
 
 

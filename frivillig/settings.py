@@ -271,15 +271,22 @@ if not SITE_URL.startswith(("https://", "http://")):
         f"it is {SITE_URL!r}."
     )
 
-# Background jobs (e-mail). Immediate by default so the demo needs no worker; set
-# TASKS_BACKEND=database in production and run `manage.py db_worker` beside the server.
+# Background jobs (e-mail, the deck's files): in production in the database, for
+# `manage.py db_worker` beside the server (`make serve`, deploy/systemd); in development
+# and the tests at once, in the request, so `make run` needs no worker.
+# TASKS_BACKEND=immediate or =database chooses either way.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"
-        if os.environ.get("TASKS_BACKEND") == "database"
+        if TASKS_BACKEND == "database"
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# An e-mail the SMTP server did not take is tried again after these many minutes, one
+# after the other (accounts.mail); after the last it is shown to the coordinators as not
+# delivered. Comma-separated.
+EMAIL_RETRY_DELAYS = [int(m) for m in env_list("EMAIL_RETRY_DELAYS", "1,5,30,120,720")]
 
 # Named on the accessibility statement and the privacy notice (frivillig/pages.py).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from accounts import access as account_access
 from accounts.models import Municipality
 from agreements import access as agreement_access
 from agreements.models import Agreement
@@ -80,8 +81,16 @@ def dashboard(request):
             "facts": [line for line in municipality.facts.splitlines() if line.strip()],
             "can_manage": is_coordinator_of(user, municipality.pk),
             "agreement_card": _agreement_card(user, municipality),
+            "undelivered_email_count": _undelivered_email_count(user, municipality),
         },
     )
+
+
+def _undelivered_email_count(user, municipality) -> int:
+    """The e-mails the coordinator is shown as not delivered (one query, a count)."""
+    if not is_coordinator_of(user, municipality.pk):
+        return 0
+    return account_access.visible_outgoing_emails(user).not_delivered().count()
 
 
 def _agreement_card(user, municipality) -> dict | None:

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.mail import notify
 from centres.models import recipients_by_centre
 from frivillig.lib.files import ascii_filename
 from frivillig.lib.formsets import save_in_displayed_order
-from frivillig.lib.mail import notify
 from frivillig.lib.urls import absolute_url
 
 from .models import AnnualReport, CentreGrantStatus, ConditionAssessment, RegisterRecord
@@ -36,6 +36,7 @@ def _mail(centre, template: str, context: dict, *, quiet: bool) -> int:
         recipients_by_centre([centre])[centre.pk],
         template,
         {**context, "centre": centre, "url": url},
+        municipality_id=centre.municipality_id,
     )
 
 

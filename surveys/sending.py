@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.mail import notify
 from centres.models import Centre, recipients_by_centre
 from frivillig.lib import history
-from frivillig.lib.mail import notify
 from frivillig.lib.urls import absolute_url
 
 from .models import AnswerLink, Survey, SurveyResponse
@@ -34,7 +34,10 @@ def _mail_centres(
     for centre in centres:
         url = absolute_url(reverse("surveys:answer", args=[survey.pk, centre.slug]), base=base_url)
         sent += notify(
-            recipients[centre.pk], template, {"survey": survey, "centre": centre, "url": url}
+            recipients[centre.pk],
+            template,
+            {"survey": survey, "centre": centre, "url": url},
+            municipality_id=survey.municipality_id,
         )
     return sent
 

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from accounts.models import Municipality, User
+from accounts.models import Municipality, OutgoingEmail, User
 from agreements import services as agreement_services
 from agreements.models import Agreement, AgreementClause, Comment, Framework, FrameworkClause
 from centres.models import Centre, ContactPerson, GoalPeriod, Partner, PeriodGoal, TargetGroup
@@ -116,6 +116,23 @@ class LeaderFactory(UserFactory):
     last_name = factory.Sequence(lambda n: f"Leder{n}")
     centre = factory.SubFactory(CentreFactory)
     municipality = factory.SelfAttribute("centre.municipality")
+
+
+class OutgoingEmailFactory(DjangoModelFactory):
+    """An e-mail of the outbox that the SMTP server never took (accounts.mail)."""
+
+    class Meta:
+        model = OutgoingEmail
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    to = factory.Sequence(lambda n: f"mottaker{n}@example.no")
+    subject = factory.Sequence(lambda n: f"Invitasjon {n} til Frivillig")
+    body = "Hei!"
+    kind = "accounts/email/invitation"
+    status = OutgoingEmail.Status.FAILED
+    attempts = 6
+    error = OutgoingEmail.Error.UNREACHABLE
+    error_detail = "ConnectionRefusedError: [Errno 111] Connection refused"
 
 
 class MeetingFactory(DjangoModelFactory):

@@ -1,6 +1,6 @@
 from django.core import mail
 
-from frivillig.lib.mail import notify
+from accounts.mail import notify
 
 
 def test_notify_sends_one_email_per_address_after_commit(

@@ -21,7 +21,7 @@ from plans.models import Goal, Hearing, Plan
 from surveys.models import Question, Survey
 from surveys.questions import copy_survey
 
-from ..factories import HearingFactory
+from ..factories import HearingFactory, OutgoingEmailFactory
 
 LANGUAGES = {"nb": "bokmål", "nn": "nynorsk"}
 
@@ -81,6 +81,7 @@ SKIPPED = {
     "person_reactivate": POST_ONLY,
     "invitation_resend": POST_ONLY,
     "invitation_withdraw": POST_ONLY,
+    "email_resend": POST_ONLY,
     # Tokens from an e-mail or a coordinator's hand: opened, with axe, by
     # tests/browser/test_people_and_on_behalf.py.
     "invitation_accept": "the single-use link of an invitation e-mail (test_people_and_on_behalf)",
@@ -103,6 +104,7 @@ ADMIN_MODEL_SKIPPED = {
     "admin:axes_accessfailurelog_add": NO_ADD,
     "admin:agreements_frameworkversion_add": NO_ADD,
     "admin:agreements_agreementversion_add": NO_ADD,
+    "admin:accounts_outgoingemail_add": NO_ADD,
 }
 
 
@@ -127,8 +129,12 @@ class Demo:
 
 def demo_objects() -> Demo:
     """The loaded demo's objects, plus a draft survey (a copy of the 2026 round) for the
-    pages a survey has only while it is a draft."""
+    pages a survey has only while it is a draft, and an e-mail to Klyve's leader that the
+    SMTP server never took, for «E-post som ikke kom fram»."""
     coordinator = User.objects.get(username=ROLES["coordinator"])
+    OutgoingEmailFactory(
+        municipality=coordinator.municipality, to=User.objects.get(username=ROLES["leader"]).email
+    )
     open_survey = Survey.objects.get(municipality__slug="skien", round=2026)
     draft_survey = copy_survey(survey=open_survey, by=coordinator)
     published = Survey.objects.get(municipality__slug="skien", round=2025)
@@ -315,7 +321,7 @@ def admin_records() -> None:
     AccessLog.objects.create(**seen)
     DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="frivillig.lib.mail.send_mail_task",
+        task_path="accounts.mail.send_outgoing_emails",
         backend_name="default",
         run_after=timezone.now(),
     )

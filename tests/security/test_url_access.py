@@ -126,6 +126,10 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
     "invitation_withdraw": {"GET": NO_GET, "POST": row("login 302+ 404 403 403 403 403")},
     # The link in the e-mail: whoever holds it chooses the password and is signed in.
     "invitation_accept": {"GET": PUBLIC, "POST": row("302+ 302+ 302+ 302+ 302+ 302+ 302+")},
+    # The e-mails the SMTP server did not take: each coordinator sees the own
+    # municipality's (the administrator every one), and sends Skien's again.
+    "undelivered_emails": {"GET": row("login 200 200 403 403 403 200")},
+    "email_resend": {"GET": NO_GET, "POST": row("login 302+ 404 403 403 403 302+")},
     # --- centres ---------------------------------------------------------------------
     "centres:list": {"GET": EVERYONE_SIGNED_IN},
     "centres:detail": {"GET": SKIEN_READS},
@@ -365,6 +369,7 @@ def _args(name: str, variant: str, w) -> list:
         "invitation_resend": [w.invited.user_id],
         "invitation_withdraw": [w.invited.user_id],
         "invitation_accept": [w.invitation_token],
+        "email_resend": [w.undelivered_email.pk],
         "centres:detail": [w.centre_a.slug],
         "centres:edit": [w.centre_a.slug],
         "centres:archive": [w.centre_a.slug],
