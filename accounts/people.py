@@ -13,7 +13,6 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -26,7 +25,7 @@ from frivillig.lib.urls import absolute_url
 
 from .mail import notify
 from .models import Invitation, Municipality, User
-from .services import _session_keys
+from .services import end_sessions
 
 # The roles a coordinator gives; the administrator is made in the admin only.
 INVITED_ROLES = [User.Role.LEADER, User.Role.READER, User.Role.COORDINATOR]
@@ -292,5 +291,5 @@ def set_active(*, person: User, active: bool, by, now=None) -> User:
     person._history_date = now
     person.save(update_fields=["is_active"])
     if not active:
-        Session.objects.filter(session_key__in=_session_keys(person)).delete()
+        end_sessions(person)
     return person

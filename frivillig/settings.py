@@ -177,6 +177,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
+# The cache (frivillig.lib.cache, the PDFs, the sessions) is shared by every process of
+# the deployment, never one process's memory: Redis when REDIS_URL is set (every app
+# server on the same Redis), else a table in the database, which every process on one
+# machine (and every server on the same PostgreSQL) sees. The table is made by the
+# migration frivillig/migrations/0001_cache_table.py, so a fresh database has it.
+# Entries are keyed by what would change them (a version stamp), so TIMEOUT only bounds
+# how long an entry nobody asks for any more takes up room.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_TABLE = "frivillig_cache"
+CACHE_TIMEOUT = int(os.environ.get("CACHE_TIMEOUT_SECONDS", str(24 * 60 * 60)))
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several deployments (or the tests) may share one Redis.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "frivillig"),
+            "TIMEOUT": CACHE_TIMEOUT,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "TIMEOUT": CACHE_TIMEOUT,
+            # Room for every logged-in person's session beside the cached pages' data.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
@@ -211,12 +242,33 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
-# Uploaded files (the deck's images) go through Django's storage API; every app server
-# must see the same folder (or set another default storage, e.g. django-storages' S3).
-# They are never served from MEDIA_URL: an access-checked view answers for each.
+# Uploaded files (the deck's images) go through Django's storage API, on a folder every
+# app server mounts (MEDIA_ROOT) or on S3 (below). They are never served from MEDIA_URL:
+# an access-checked view answers for each.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# With AWS_STORAGE_BUCKET_NAME set they go to that S3 bucket instead (django-storages;
+# any S3-compatible store through AWS_S3_ENDPOINT_URL), private, read back by the same
+# views. The keys may also come from the machine's role (boto3's usual chain).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -312,6 +364,9 @@ SESSION_RENEW_AFTER = min(
     int(os.environ.get("SESSION_RENEW_AFTER", str(5 * 60))), SESSION_COOKIE_AGE // 10
 )
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are kept in the database and read from the cache: a request reads its session
+# from Redis (or the cache table) and falls back to the database; a write goes to both.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Production: HTTPS only, behind a reverse proxy that terminates TLS and sets

@@ -1,4 +1,5 @@
 import io
+import os
 from contextlib import contextmanager
 
 import pytest
@@ -48,11 +49,44 @@ def _fast_and_plain(settings, media_root):
     translation.activate(settings.LANGUAGE_CODE)
 
 
+def _test_caches() -> dict:
+    """The cache of this test process. With REDIS_URL, Redis as in production, under a
+    prefix of this pytest-xdist worker's own; else the process's memory (the live
+    server's thread shares it), not the database cache of development: its queries would
+    count in every page's query_count. tests/test_shared_state.py tries the database cache."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    if settings.REDIS_URL:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": settings.REDIS_URL,
+                "KEY_PREFIX": f"frivillig-test-{worker}",
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"frivillig-test-{worker}",
+        }
+    }
+
+
+TEST_CACHES = _test_caches()
+
+
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Every test starts from an empty cache: what one test cached (results of a survey
-    whose id the next test's survey reuses) must not answer for another."""
-    cache.clear()
+def _empty_cache(settings):
+    """Every test starts from an empty cache of its own: what one test cached (results of
+    a survey whose id the next test's survey reuses) must not answer for another."""
+    settings.CACHES = TEST_CACHES
+    if settings.REDIS_URL:
+        # Only this worker's keys: clear() would empty the other workers' too.
+        prefix = TEST_CACHES["default"]["KEY_PREFIX"]
+        client = cache._cache.get_client(write=True)
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+    else:
+        cache.clear()
 
 
 @pytest.fixture

@@ -195,6 +195,9 @@ def test_changing_a_role_and_deactivating_ends_the_sessions(
     coordinator_client.post(reverse("person_reactivate", args=[leader_a.pk]))
     leader_a.refresh_from_db()
     assert leader_a.is_active
+    # Active again, the person logs in anew: the old session stays ended, its copy in
+    # the cache (cached_db) deleted with its row.
+    assert client.get(reverse("dashboard")).status_code == 302
 
 
 def test_the_coordinator_cannot_deactivate_themselves(client_for, coordinator):

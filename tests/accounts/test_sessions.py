@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_SESSION
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +49,14 @@ def log_in(client):
 
 def end_all_sessions():
     Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    forget_cached_copies()
+
+
+def forget_cached_copies():
+    """As time does: the cache keeps a session's copy (cached_db) as long as the session
+    lasts, so a session aged or ended here by changing its row is read from the row."""
+    for key in Session.objects.values_list("session_key", flat=True):
+        cache.delete(CACHED_SESSION + key)
 
 
 def save_url(response):
@@ -97,6 +107,7 @@ def age_the_session(client, seconds):
         session_data=SessionStore().encode(data),
         expire_date=row.expire_date - datetime.timedelta(seconds=seconds),
     )
+    forget_cached_copies()
 
 
 def test_a_request_five_minutes_after_the_last_renewal_renews_the_session(client, person):

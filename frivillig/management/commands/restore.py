@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -34,4 +35,7 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled; nothing was changed.")
         backup_db.restore(connection, file)
+        # What the cache holds was made from the data just replaced (a restored survey
+        # may come back with a results version it had before, with other answers).
+        cache.clear()
         self.stdout.write(f"Restored the database from {file}.")
