@@ -67,6 +67,8 @@ SKIPPED = {
     "surveys:publish": POST_ONLY,
     "surveys:reopen": POST_ONLY,
     "surveys:question_move": POST_ONLY,
+    "surveys:question_follow_up": POST_ONLY,
+    "surveys:question_main": POST_ONLY,
     "surveys:answer_save": POST_ONLY,
     "agreements:transition": POST_ONLY,
     "agreements:renew": POST_ONLY,

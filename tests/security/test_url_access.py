@@ -207,6 +207,17 @@ MATRIX: dict[str, dict[str, dict[str, str]]] = {
         "POST draft": DRAFT_TOOL_POST,
         "POST open": SURVEY_TOOL_REFUSED,
     },
+    "surveys:question_follow_up": {
+        "GET": NO_GET,
+        "POST draft": DRAFT_TOOL_POST,
+        "POST open": SURVEY_TOOL_REFUSED,
+    },
+    # The draft's question is a main question already: back to the survey, unchanged.
+    "surveys:question_main": {
+        "GET": NO_GET,
+        "POST draft": row("login 302 404 404 404 404 302"),
+        "POST open": SURVEY_TOOL_REFUSED,
+    },
     "surveys:question_delete": {
         "GET draft": DRAFT_TOOL_GET,
         "POST draft": DRAFT_TOOL_POST,
@@ -384,6 +395,8 @@ def _args(name: str, variant: str, w) -> list:
         "plans:hearing": [p.hearing.pk],
         "surveys:question_edit": [survey.pk, question.pk],
         "surveys:question_move": [survey.pk, question.pk, "opp"],
+        "surveys:question_follow_up": [survey.pk, question.pk],
+        "surveys:question_main": [survey.pk, question.pk],
         "surveys:question_delete": [survey.pk, question.pk],
         "surveys:reopen": [survey.pk, w.centre_a.slug],
         "surveys:answer": [survey.pk, w.centre_a.slug],
