@@ -14,9 +14,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 # A PDF or an XLSX export can take some seconds on a busy machine.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-# Recycle workers now and then, so a slow leak never grows without bound.
+# Recycle workers now and then, so a slow leak never grows without bound. 0 turns it off
+# (make bench does, so that no worker restarts inside a measured run), jitter included.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = max_requests // 10
+max_requests_jitter = max_requests // 10 if max_requests > 0 else 0
 # The proxies gunicorn believes about the scheme (X-Forwarded-Proto): the ones Django
 # believes about the client's address, unless set apart.
 forwarded_allow_ips = (

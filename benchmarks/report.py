@@ -1,6 +1,7 @@
 """docs/performance.md: the table, the targets met or missed, and how it was measured."""
 
 READ_RATIO, FORM_RATIO = 1 / 5, 1 / 10
+TARGET_FACTOR = 1.6  # two instances against one, on the same page
 MAX_QUERIES, MAX_SUBMIT_QUERIES, MAX_EXPORT_QUERIES = 15, 10, 10
 EXPORT_MS = {"export CSV (round)": 1000, "export XLSX (round)": 1000, "deck PDF": 2000}
 SIZE_LABELS = [
@@ -112,6 +113,82 @@ def _mark(ok: bool) -> str:
     return "✅" if ok else "❌"
 
 
+def failure(result) -> str:
+    """Why a run has no figure, or "": nothing measured, no request completed (wrk or
+    the client failed, the server did not answer), or every answer an error."""
+    if result is None:
+        return "not measured"
+    if not result.requests or not result.rps:
+        return result.note or "no request completed"
+    if result.errors >= result.requests:
+        return f"every response an error ({result.errors} of {result.requests})"
+    return ""
+
+
+def _figures(result) -> str:
+    """requests/s | p50 | p99, or the failure and its cause across them."""
+    if cause := failure(result):
+        return f"**failed**: {cause} | – | –"
+    errors = f" ({result.errors} errors)" if result.errors else ""
+    return f"{result.rps:,.0f}{errors} | {result.p50_ms:.1f} | {result.p99_ms:.1f}"
+
+
+SCALING_HEADING = "## Two app servers against one"
+
+
+def scaling_lines(scaling: dict, *, seconds: int, runtime: float | None = None) -> list[str]:
+    one, two = scaling["one"], scaling["two"]
+    lines = [
+        SCALING_HEADING,
+        "",
+        "The same pages through nginx (deploy/nginx/frivillig.conf, as `make cluster` "
+        f"runs it) with one gunicorn instance and with two, each with {scaling['workers']} "
+        f"sync workers, wrk {seconds} s a page. On one machine both instances share its "
+        "cores with PostgreSQL, nginx and wrk, so the factor shows what nginx and a second "
+        "instance cost and whether requests spread, not what a second machine would add: "
+        "with the cores already busy under one instance, the second brings no CPU. On a "
+        "machine busy with other work, twice the processes also win a larger share of the "
+        "cores from the neighbours, so a factor there says as much about them: compare the "
+        "trivial view's rate with a quiet run's.",
+        "",
+    ]
+    if runtime is not None:
+        lines += [f"Measured alone (`--only-cluster`) in {runtime / 60:.1f} minutes.", ""]
+    lines += [
+        "| page | one instance, requests/s | p50 ms | p99 ms | two instances, requests/s "
+        "| p50 ms | p99 ms | factor | target | met |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for error in (one.get("error"), two.get("error")):
+        if error:
+            lines += [f"Not measured: {error}", ""]
+    names = ["trivial"] + [row["name"] for row in scaling["rows"]]
+    for name in names:
+        a, b = one.get(name), two.get(name)
+        bad = failure(a) or failure(b)
+        factor = b.rps / a.rps if not bad else 0
+        label = "trivial view (`/ping`)" if name == "trivial" else f"{name} (Mellomby, coordinator)"
+        lines.append(
+            f"| {label} | {_figures(a)} | {_figures(b)} | "
+            f"{'–' if bad else f'{factor:.2f}×'} | ≥ {TARGET_FACTOR}× | "
+            f"{_mark(not bad and factor >= TARGET_FACTOR)} |"
+        )
+    return lines + [""]
+
+
+def replace_scaling(text: str, lines: list[str]) -> str:
+    """The document with its scaling section replaced (or put before the findings)."""
+    section = "\n".join(lines)
+    if SCALING_HEADING in text:
+        before, rest = text.split(SCALING_HEADING, 1)
+        after = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
+        return before + section + "\n" + after
+    if FINDINGS[1] in text:
+        before, after = text.split(FINDINGS[1], 1)
+        return before + section + "\n" + FINDINGS[1] + after
+    return text + "\n" + section + "\n"
+
+
 def render(*, counts, loads, size, settings) -> str:
     small = {(r["role"], r["name"]): r for r in counts["1/10"]["rows"]}
     full = counts["full"]["rows"]
@@ -174,7 +251,7 @@ def render(*, counts, loads, size, settings) -> str:
             continue
         other = small.get(key, {})
         result = loads["pages"].get(key)
-        ratio = result.rps / trivial.rps if result and trivial.rps else 0
+        ratio = result.rps / trivial.rps if not failure(result) and trivial.rps else 0
         wanted = FORM_RATIO if row["kind"] == "form" else READ_RATIO
         equal = other.get("queries") == row["queries"]
         ok = (
@@ -187,13 +264,10 @@ def render(*, counts, loads, size, settings) -> str:
         )
         if not ok:
             missed.append(f"{row['name']} ({row['role'].replace('@', ', ')})")
-        errors = f" ({result.errors} errors)" if result and result.errors else ""
         role, place = row["role"].split("@")
         lines.append(
             f"| {place} | {role} | {row['name']} | {other.get('queries', '–')} | "
-            f"{row['queries']} | {result.rps if result else 0:,.0f}{errors} | "
-            f"{result.p50_ms if result else 0:.1f} | "
-            f"{result.p99_ms if result else 0:.1f} | 1/{1 / ratio if ratio else 0:.1f} | "
+            f"{row['queries']} | {_figures(result)} | {f'1/{1 / ratio:.1f}' if ratio else '–'} | "
             f"≥ 1/{round(1 / wanted)}, ≤ {MAX_QUERIES} queries | {_mark(ok)} |"
         )
     lines += [
@@ -229,24 +303,24 @@ def render(*, counts, loads, size, settings) -> str:
             continue
         other = small.get((row["role"], row["name"]), {})
         result = posts[row["name"]]
-        ratio = result.rps / python_trivial.rps if result and python_trivial.rps else 0
+        ratio = result.rps / python_trivial.rps if not failure(result) and python_trivial.rps else 0
         limit = MAX_SUBMIT_QUERIES if row["name"].startswith("submit") else MAX_QUERIES
         ok = (
             other.get("queries") == row["queries"]
             and row["queries"] <= limit
             and ratio >= FORM_RATIO
+            and not failure(result)
             and result.errors == 0
         )
         if row["name"].startswith("submit: confirm"):
             ok = ok and row.get("submitted", False)
         if not ok:
             missed.append(f"{row['name']}")
-        note = f" ({result.note})" if result.note else ""
+        note = f" ({result.note})" if result and result.note and not failure(result) else ""
         lines.append(
             f"| {row['name']} | {other.get('queries', '–')} | {row['queries']} | "
-            f"{row.get('transactions', '–')} | {result.rps:,.0f}{note} | "
-            f"{result.p50_ms:.1f} | {result.p99_ms:.1f} | "
-            f"1/{1 / ratio if ratio else 0:.1f} | ≥ 1/10, ≤ {limit} queries | {_mark(ok)} |"
+            f"{row.get('transactions', '–')} | {_figures(result)}{note} | "
+            f"{f'1/{1 / ratio:.1f}' if ratio else '–'} | ≥ 1/10, ≤ {limit} queries | {_mark(ok)} |"
         )
     lines += [
         "",
@@ -287,6 +361,13 @@ def render(*, counts, loads, size, settings) -> str:
             f"{timing['bytes'] / 1024:,.0f} KiB | "
             f"{target} | {_mark(ok)} |"
         )
+    if loads.get("scaling"):
+        scaled = loads["scaling"]
+        lines += [""] + scaling_lines(scaled, seconds=settings["seconds"])
+        for name in ["trivial"] + [row["name"] for row in scaled["rows"]]:
+            a, b = scaled["one"].get(name), scaled["two"].get(name)
+            if failure(a) or failure(b) or b.rps / a.rps < TARGET_FACTOR:
+                missed.append(f"two instances against one: {name}")
     lines += FINDINGS
     lines += ["", "## Targets", ""]
     if missed:

@@ -6,6 +6,7 @@ The phases that need Django on a bench database run as subprocesses of manage.py
 DATABASE_URL pointing at it, so the portal's settings stay as they are.
 """
 
+import copy
 import datetime
 import json
 import os
@@ -19,7 +20,9 @@ from pathlib import Path
 
 import psycopg
 
-from . import load, report
+from frivillig.lib import cluster
+
+from . import load, report, scaling
 
 ROOT = Path(__file__).resolve().parent.parent
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
@@ -71,6 +74,7 @@ class Runner:
         workers,
         output,
         reuse_data=False,
+        only_cluster=False,
         log=print,
     ):
         self.urls = bench_urls(database_url, name)
@@ -83,6 +87,7 @@ class Runner:
         self.output = Path(output)
         self.log = log
         self.reuse_data = reuse_data
+        self.only_cluster = only_cluster
         self.timings = {}
 
     def env(self, suffix: str, **extra) -> dict:
@@ -101,6 +106,8 @@ class Runner:
             TASKS_BACKEND="immediate",
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
             LOG_LEVEL="ERROR",
+            # No worker is recycled (gunicorn.conf.py's max_requests) inside a measured run.
+            GUNICORN_MAX_REQUESTS="0",
         )
         env.update(extra)
         return env
@@ -129,6 +136,8 @@ class Runner:
         started = time.monotonic()
         if not Path(load.WRK).exists() and not shutil.which("wrk"):
             raise BenchmarkError("wrk is needed for the load test: apt-get install wrk")
+        if self.only_cluster:
+            return self.run_cluster_only(started)
         self.step("databases and data")
         if self.reuse_data:
             self.log("  reusing the bench databases of the last run (--reuse-data)")
@@ -155,6 +164,8 @@ class Runner:
         self.step("load under gunicorn")
         with self.gunicorn():
             loads = self.load(counts["full"])
+        self.step("one and two instances through nginx")
+        loads["scaling"] = scaling.measure(self, counts["full"])
         size = {
             label: json.loads(
                 self.manage(suffix, "run_benchmark", "--phase", "size", capture=True)
@@ -180,6 +191,34 @@ class Runner:
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.output.write_text(text, encoding="utf-8")
         return text
+
+    def full_counts(self) -> dict:
+        out = self.manage("", "run_benchmark", "--phase", "queries", capture=True)
+        return json.loads(out.strip().splitlines()[-1])
+
+    def run_cluster_only(self, started) -> str:
+        """--only-cluster: the instances' part alone, on the full-size bench database of
+        an earlier run; its section of docs/performance.md is replaced, the rest kept."""
+        self.step("collectstatic")
+        if not cluster.static_files_current():
+            self.manage("", "collectstatic", "--noinput", "-v0")
+        self.step("sessions and pages on the full size")
+        full = self.full_counts()
+        self.step("one and two instances through nginx")
+        result = scaling.measure(self, full)
+        text = report.replace_scaling(
+            self.output.read_text(encoding="utf-8") if self.output.exists() else "",
+            report.scaling_lines(result, seconds=self.seconds, runtime=time.monotonic() - started),
+        )
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.output.write_text(text, encoding="utf-8")
+        return "\n".join(report.scaling_lines(result, seconds=self.seconds)) + "\n"
+
+    def through(self, port: int) -> "Runner":
+        """This runner's load generators aimed at another port (nginx's)."""
+        other = copy.copy(self)
+        other.port = port
+        return other
 
     def prepare_data(self):
         """Recreates both bench databases: migrate once, copy the empty schema as a

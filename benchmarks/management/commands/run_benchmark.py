@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "The performance benchmark (make bench): scale data at 1/10 and full size in "
         "databases of its own next to DATABASE_URL's, query counts at both sizes, load "
-        "under gunicorn with wrk beside a trivial view, and docs/performance.md."
+        "under gunicorn with wrk beside a trivial view, one and two gunicorn instances "
+        "through nginx, and docs/performance.md."
     )
 
     def add_arguments(self, parser):
@@ -34,6 +35,12 @@ class Command(BaseCommand):
             action="store_true",
             help="skip building the data: reuse the bench databases of the last run "
             "(each run submits up to 480 of the open round's responses)",
+        )
+        parser.add_argument(
+            "--only-cluster",
+            action="store_true",
+            help="only one and two instances through nginx, on the full-size bench database "
+            "of an earlier run; replaces that section of the output, keeps the rest",
         )
         # Internal: the phases run on one bench database, in a subprocess.
         parser.add_argument("--phase", choices=["queries", "size"], help="internal")
@@ -71,6 +78,7 @@ class Command(BaseCommand):
                 workers=options["workers"],
                 output=options["output"],
                 reuse_data=options["reuse_data"],
+                only_cluster=options["only_cluster"],
                 log=lambda line: print(line, flush=True),
             )
             text = bench.run()
