@@ -8,8 +8,6 @@ import urllib.parse
 from pathlib import Path
 
 import psycopg
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.management.base import BaseCommand, CommandError
 
 from frivillig.lib import cluster
@@ -57,7 +55,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Made the database {_name(database_url)}.")
         started = time.monotonic()
         _manage(env, "migrate", "--noinput", "-v0")
-        if not _static_files_current():
+        if not cluster.static_files_current():
             _manage(env, "collectstatic", "--noinput", "-v0")
         if not no_demo:
             # The demo app is there only without PRODUCTION, as for `make run` and CI.
@@ -117,20 +115,6 @@ def _create_database(database_url: str) -> bool:
             return True
     except psycopg.OperationalError as error:
         raise CommandError(f"Cannot reach PostgreSQL ({error}).\n\n{MISSING_DATABASE}") from error
-
-
-def _static_files_current() -> bool:
-    """collectstatic hashes and compresses every file again, minutes on a busy machine:
-    skipped when no file it would collect is newer than the manifest it last wrote."""
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    if not manifest.exists():
-        return False
-    written = manifest.stat().st_mtime
-    for finder in finders.get_finders():
-        for path, storage in finder.list(["CVS", ".*", "*~"]):
-            if os.path.getmtime(storage.path(path)) > written:
-                return False
-    return True
 
 
 def _check_redis(url: str) -> None:
