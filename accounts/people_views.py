@@ -16,10 +16,9 @@ from frivillig.lib import changelog
 from frivillig.lib.posted import whole_number
 
 from . import access, people
+from .backends import USER_BACKEND
 from .forms import AcceptInvitationForm, InviteForm, RoleForm
 from .models import Invitation
-
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _errors(error: ValidationError) -> str:
@@ -189,7 +188,7 @@ def invitation_accept(request, token):
             return render(request, "accounts/invitation_invalid.html", status=404)
         if request.user.is_authenticated:
             logout(request)
-        login(request, person, backend=MODEL_BACKEND)
+        login(request, person, backend=USER_BACKEND)
         messages.success(
             request, _("Velkommen, %(name)s! Du er logget inn.") % {"name": people.name(person)}
         )

@@ -11,16 +11,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from accounts.backends import USER_BACKEND
+
 from . import pages as bench_pages
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 
 
 def session_for(user) -> str:
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = MODEL_BACKEND
+    session[BACKEND_SESSION_KEY] = USER_BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return session.session_key
@@ -28,7 +29,7 @@ def session_for(user) -> str:
 
 def _client(user) -> Client:
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user, backend=MODEL_BACKEND)
+    client.force_login(user, backend=USER_BACKEND)
     return client
 
 

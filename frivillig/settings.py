@@ -101,10 +101,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# django-axes checks for a lockout before the model backend checks the password.
+# django-axes checks for a lockout before the model backend checks the password. The
+# model backend is Django's, reading the user's municipality with the user (the navbar's).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.UserBackend",
 ]
 
 # Login throttling: 5 failed logins for one username from one address lock that pair
