@@ -28,7 +28,9 @@ run: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production's way on this machine: PostgreSQL, migrations, hashed static files and
-# gunicorn (gunicorn.conf.py) with PRODUCTION=1 behind a proxy that terminates HTTPS.
+# gunicorn (gunicorn.conf.py) with PRODUCTION=1 behind a proxy that terminates HTTPS,
+# with the background worker (db_worker) beside it: scripts/serve.py runs both and
+# stops both on Ctrl+C.
 serve: export PRODUCTION = 1
 serve: export CONN_MAX_AGE ?= 60
 serve: install
@@ -41,7 +43,7 @@ serve: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "\nFrivillig (produksjon) på http://$(HOST):$(PORT)/ bak en proxy med HTTPS (Ctrl+C stopper)"
-	exec $(VENV)/bin/gunicorn frivillig.wsgi -c gunicorn.conf.py -b $(HOST):$(PORT)
+	exec $(PY) scripts/serve.py $(HOST):$(PORT)
 
 # Several app servers on this machine (README.md, "Several servers"): nginx on
 # 127.0.0.1:$(CLUSTER_PORT) in front of two gunicorn instances and one task worker, on the

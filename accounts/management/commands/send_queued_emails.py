@@ -23,6 +23,8 @@ class Command(BaseCommand):
             return
         sent, not_sent = mail.send_all_due()
         deleted = mail.delete_sent()
+        if options["verbosity"] == 0 and not (sent or not_sent):
+            return  # quiet when run every few minutes with nothing to do (make serve)
         self.stdout.write(
             f"Sendte {sent} e-poster, {not_sent} ble ikke tatt imot; "
             f"slettet {deleted} sendte e-poster eldre enn 30 dager."
