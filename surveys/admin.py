@@ -5,6 +5,31 @@ from frivillig.lib.admin import ModelAdmin, TabularInline
 from .models import Answer, Question, Survey, SurveyResponse, Theme, ThemeMember
 
 
+class ResultsAdmin(ModelAdmin):
+    """An administrator's change to a survey, its questions, responses, answers or themes
+    gives the survey's results a new version, as the services do (surveys.results_cache):
+    the pages show it at once. `survey_path` leads from the model to its survey."""
+
+    survey_path = "survey"
+
+    def _surveys(self, queryset):
+        return Survey.objects.filter(pk__in=list(queryset.values_list(self.survey_path, flat=True)))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._surveys(type(form.instance).objects.filter(pk=form.instance.pk)).results_changed()
+
+    def delete_model(self, request, obj):
+        surveys = list(self._surveys(type(obj).objects.filter(pk=obj.pk)))
+        super().delete_model(request, obj)
+        Survey.objects.filter(pk__in=[s.pk for s in surveys]).results_changed()
+
+    def delete_queryset(self, request, queryset):
+        surveys = list(self._surveys(queryset))
+        super().delete_queryset(request, queryset)
+        Survey.objects.filter(pk__in=[s.pk for s in surveys]).results_changed()
+
+
 class QuestionInline(TabularInline):
     model = Question
     fk_name = "survey"
@@ -21,7 +46,8 @@ class ResponseInline(TabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(ModelAdmin):
+class SurveyAdmin(ResultsAdmin):
+    survey_path = "pk"
     list_display = ["title", "round", "status", "deadline", "municipality"]
     list_filter = ["status", "round", "municipality"]
     list_select_related = ["municipality"]
@@ -38,7 +64,7 @@ class AnswerInline(TabularInline):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(ModelAdmin):
+class SurveyResponseAdmin(ResultsAdmin):
     list_display = ["centre", "survey", "status", "updated_at", "submitted_at", "reminder_count"]
     list_filter = ["status", "survey__round", "survey__municipality"]
     list_select_related = ["centre", "survey"]
@@ -49,7 +75,7 @@ class SurveyResponseAdmin(ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ModelAdmin):
+class QuestionAdmin(ResultsAdmin):
     list_display = ["text", "kind", "survey", "order", "required", "parent"]
     list_filter = ["kind", "required", "survey__round"]
     list_select_related = ["survey", "parent"]
@@ -63,7 +89,8 @@ class ThemeMemberInline(TabularInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(ModelAdmin):
+class ThemeAdmin(ResultsAdmin):
+    survey_path = "question__survey"
     list_display = ["name", "question"]
     list_select_related = ["question"]
     search_fields = ["name", "question__text"]

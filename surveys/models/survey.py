@@ -23,6 +23,10 @@ class SurveyQuerySet(models.QuerySet):
     def past_deadline(self, today: datetime.date):
         return self.open().filter(deadline__lt=today)
 
+    def results_changed(self) -> int:
+        """A new version of these surveys' results (surveys.results_cache)."""
+        return self.update(results_version=models.F("results_version") + 1)
+
     def with_response_counts(self):
         """`invited` (centres sent the survey) and `submitted`, counted in the query:
         the one way the lists and the dashboard count a survey's responses."""
@@ -134,7 +138,7 @@ class Survey(models.Model):
 
     def results_changed(self) -> None:
         """A new version of the results, in the caller's transaction (and on this object)."""
-        Survey.objects.filter(pk=self.pk).update(results_version=models.F("results_version") + 1)
+        Survey.objects.filter(pk=self.pk).results_changed()
         self.refresh_from_db(fields=["results_version"])
 
     def accepts_answers(self, today: datetime.date | None = None) -> bool:

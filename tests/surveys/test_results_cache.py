@@ -141,3 +141,15 @@ def test_an_open_round_is_counted_on_every_request(
     client = client_for(coordinator)
     url = reverse("surveys:results", args=[survey.pk])
     assert query_count.get(client, url) == query_count.get(client, url)
+
+
+def test_a_response_the_administrator_deletes_is_gone_at_once(
+    client_for, coordinator, admin_user, municipality
+):
+    survey, _questions, centres = build_survey(municipality, 5)
+    assert "5 av 6" in results_page(client_for(coordinator), survey)
+    response = survey.responses.get(centre=centres[0])
+    admin = client_for(admin_user)
+    delete = reverse("admin:surveys_surveyresponse_delete", args=[response.pk])
+    assert admin.post(delete, {"post": "yes"}).status_code == 302
+    assert "4 av 5" in results_page(client_for(coordinator), survey)
