@@ -171,7 +171,10 @@ class UserAdmin(NamedPermissions, LabelledDateTimes, BaseUserAdmin):
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(ModelAdmin):
-    """The outbox (accounts.mail), as the portal wrote it: read, sent again, deleted."""
+    """The outbox (accounts.mail), as the portal wrote it: read, sent again, deleted.
+    Without the text: it may hold a working link (an invitation, a new password)."""
+
+    exclude = ["body"]
 
     list_display = ["to", "subject", "municipality", "status", "attempts", "error", "created_at"]
     list_filter = ["status", "error", "municipality"]
@@ -181,7 +184,6 @@ class OutgoingEmailAdmin(ModelAdmin):
         "municipality",
         "to",
         "subject",
-        "body",
         "kind",
         "status",
         "attempts",

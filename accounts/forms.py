@@ -4,10 +4,12 @@ from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetFo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.lib.urls import site_scheme_and_domain
 
+from .mail import send_on_its_own
 from .models import User
 from .people import INVITED_ROLES
 
@@ -41,6 +43,19 @@ class PasswordResetForm(DjangoPasswordResetForm):
         scheme, domain = site_scheme_and_domain()
         kwargs.update(domain_override=domain, use_https=scheme == "https")
         return super().save(**kwargs)
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+    ):
+        """Through the outbox (accounts.mail), like every e-mail of the portal: an SMTP
+        server that is down delays the link; Django's own would log it and lose it."""
+        send_on_its_own(
+            to=to_email,
+            subject=render_to_string(subject_template_name, context),
+            body=render_to_string(email_template_name, context),
+            kind=email_template_name.removesuffix(".txt"),
+            municipality_id=context["user"].municipality_id,
+        )
 
 
 def _centre_field(municipality_id) -> forms.ModelChoiceField:

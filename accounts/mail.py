@@ -76,6 +76,21 @@ def notify(recipients, template_prefix: str, context: dict, *, municipality_id=N
     return len(emails)
 
 
+def send_on_its_own(*, to: str, subject: str, body: str, kind: str, municipality_id=None):
+    """Queues an e-mail that tells of no change in the database (a password reset link):
+    the task is asked for at once, so an SMTP server that is down delays the e-mail, and
+    the page that asked for it still answers."""
+    email = OutgoingEmail.objects.create(
+        municipality_id=municipality_id,
+        to=to,
+        subject=" ".join(subject.split()),
+        body=body,
+        kind=kind,
+    )
+    send_outgoing_emails.enqueue([email.pk])
+    return email
+
+
 @task()
 def send_outgoing_emails(ids: list[int]) -> int:
     """Sends the outbox's e-mails `ids` that are still due; returns how many the SMTP
@@ -156,11 +171,21 @@ def _claim(pk: int, now) -> OutgoingEmail | None:
 
 
 def _mark_sent(email: OutgoingEmail, when) -> None:
+    """Sent: the text goes, since it may hold a link that works (an invitation, a new
+    password) and it is never sent again."""
     email.status, email.sent_at, email.last_attempt_at = Status.SENT, when, when
     email.attempts += 1
-    email.error, email.error_detail = "", ""
+    email.error, email.error_detail, email.body = "", "", ""
     email.save(
-        update_fields=["status", "sent_at", "last_attempt_at", "attempts", "error", "error_detail"]
+        update_fields=[
+            "status",
+            "sent_at",
+            "last_attempt_at",
+            "attempts",
+            "error",
+            "error_detail",
+            "body",
+        ]
     )
 
 

@@ -184,3 +184,23 @@ def test_server_hanging_up_counts_as_unreachable_and_the_timer_sends_it_later(
     assert mail.send_all_due() == (0, 0)
     assert mail.send_all_due(now=email.next_attempt_at) == (1, 0)
     assert smtp.recipients == [coordinator.email]
+
+
+def test_password_reset_link_waits_in_the_outbox_while_the_server_is_down(
+    client, coordinator, smtp_down, settings
+):
+    response = client.post(reverse("password_reset"), {"email": coordinator.email})
+    assert response.status_code == 302
+    email = OutgoingEmail.objects.get(to=coordinator.email)
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.QUEUED, 1)
+    assert email.kind == "registration/password_reset_email"
+    assert email.municipality_id == coordinator.municipality_id
+    assert "/konto/nytt-passord/" in email.body
+
+    settings.EMAIL_PORT = smtp_down.port
+    assert mail.send_all_due(now=email.next_attempt_at) == (1, 0)
+    assert smtp_down.recipients == [coordinator.email]
+    assert "/konto/nytt-passord/" in smtp_down.messages[0].get_content()
+    email.refresh_from_db()
+    # Sent, the working link is not kept.
+    assert (email.status, email.body) == (OutgoingEmail.Status.SENT, "")
