@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -632,6 +633,9 @@ def _status(response) -> str:
 def check_cell(client: Client, role: str, user, w, name: str, key: str, want: str) -> Cell:
     verb, _sep, variant = key.partition(" ")
     cell = Cell(name, verb, variant, role, want)
+    # The cache is not rolled back with the database: what the last cell cached (the
+    # copy of its session, cached_db's, a page of results) goes with its rows.
+    cache.clear()
     # Rolled back after the request, so each cell meets the same world.
     with transaction.atomic():
         if user is None:
