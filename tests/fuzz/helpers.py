@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
 from django.db import transaction
 from django.forms.widgets import ChoiceWidget
 from django.utils.html import escape
@@ -23,10 +24,13 @@ TRIED: Counter = Counter()
 @contextlib.contextmanager
 def rolled_back():
     """One example's database changes, undone after it, so every example starts from
-    the fixtures' state (hypothesis runs them all inside one test)."""
+    the fixtures' state (hypothesis runs them all inside one test). The cache is not
+    rolled back: emptied with it, so nothing cached from the undone rows (a copy of a
+    session, cached_db's) answers for the next example."""
     with transaction.atomic():
         yield
         transaction.set_rollback(True)
+    cache.clear()
 
 
 def form_data(*forms_or_formsets) -> dict:

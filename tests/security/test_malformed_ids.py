@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -160,6 +161,7 @@ def _request(client, method, url, data=None) -> str:
         else:
             status = _status(response)
         transaction.set_rollback(True)
+    cache.clear()  # not rolled back with the rows it was made from (a session's copy)
     return status
 
 
