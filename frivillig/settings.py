@@ -188,6 +188,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_TABLE = "frivillig_cache"
 CACHE_TIMEOUT = int(os.environ.get("CACHE_TIMEOUT_SECONDS", str(24 * 60 * 60)))
+# The code's release, part of every cache key (frivillig.lib.cache.release): a version or
+# commit the deployment names, else a digest of the code and templates.
+RELEASE = os.environ.get("RELEASE", "")
 if REDIS_URL:
     CACHES = {
         "default": {

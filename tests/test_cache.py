@@ -3,7 +3,7 @@ another language is a miss."""
 
 from django.utils import translation
 
-from frivillig.lib.cache import KEY_LIMIT, cache_key, cached
+from frivillig.lib.cache import KEY_LIMIT, cache_key, cached, release
 
 
 class Builder:
@@ -57,3 +57,28 @@ def test_a_long_or_spaced_key_is_hashed_and_stays_apart():
     assert " " not in cache_key("results", "Klyve nærmiljøsenter")
     assert cached("results", "a b", build=Builder(1)) == 1
     assert cached("results", "a b", build=Builder(2)) == 1
+
+
+def test_the_release_is_in_the_key_and_a_changed_template_is_a_new_release(settings, tmp_path):
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>Før</p>")
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "x.py").write_text("ignored = 1")
+    settings.BASE_DIR, settings.RELEASE = tmp_path, ""
+    release.cache_clear()
+    try:
+        before = release()
+        (tmp_path / "node_modules" / "x.py").write_text("ignored = 2")
+        release.cache_clear()
+        assert release() == before, "a package's file is not the project's release"
+        page.write_text("<p>Etter</p>")
+        release.cache_clear()
+        after = release()
+        assert after != before
+        assert f":{after}:" in cache_key("results", 7)
+        settings.RELEASE = "2026.12.1"
+        release.cache_clear()
+        assert cache_key("results", 7).startswith("frivillig:2026.12.1:results:7:")
+    finally:
+        release.cache_clear()
