@@ -7,6 +7,7 @@ response and its answers, the themes of ranked lists); this package gathers them
 
 from .deck import Deck, DeckFile, Slide
 from .link import AnswerLink, AnswerLinkQuerySet
+from .question import Question, QuestionQuerySet
 from .response import (
     Answer,
     AnswerQuerySet,
@@ -16,7 +17,7 @@ from .response import (
     SurveyResponse,
     SurveyResponseQuerySet,
 )
-from .survey import Question, QuestionQuerySet, Survey, SurveyQuerySet
+from .survey import Survey, SurveyQuerySet
 from .theme import Theme, ThemeMember
 
 __all__ = [

@@ -12,7 +12,8 @@ from simple_history.models import HistoricalRecords
 
 from centres.models import Centre
 
-from .survey import Question, Survey
+from .question import Question
+from .survey import Survey
 
 
 class SurveyResponseQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .survey import Question
+from .question import Question
 
 
 class Theme(models.Model):
