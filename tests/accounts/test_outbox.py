@@ -21,9 +21,11 @@ MINUTE = datetime.timedelta(minutes=1)
 
 
 @pytest.fixture
-def database_tasks(settings):
+def database_tasks(settings, transactional_db):
     """django-tasks' database backend, as in production; db_worker's signal handlers are
-    put back after the test (it installs its own for a graceful stop)."""
+    put back after the test (it installs its own for a graceful stop). Committed rows,
+    as the worker sees them in production: the worker closes its database connection when
+    it is done, which on PostgreSQL would end a test's transaction under it."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     settings.TASKS = DATABASE_TASKS  # django-tasks resets its backends on the change
     yield

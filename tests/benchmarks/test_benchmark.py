@@ -102,5 +102,5 @@ def test_every_measured_page_answers_its_role(client):
     for page in pages.pages():
         if page.kind == pages.EXPORT:
             continue  # the PDFs are slow; the benchmark times them
-        client.force_login(users[page.role], backend=queries.MODEL_BACKEND)
+        client.force_login(users[page.role], backend=queries.USER_BACKEND)
         assert client.get(page.url, secure=True).status_code == 200, page

@@ -5,13 +5,13 @@ back with its text."""
 import datetime
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from agreements import services as agreements
 from surveys.models import Survey, SurveyResponse
 
+from ..accounts.test_sessions import end_all_sessions
 from ..factories import (
     CentreFactory,
     CoordinatorFactory,
@@ -39,10 +39,6 @@ def answering(transactional_db):
     questions = seed_questions(survey)
     response = SurveyResponse.objects.create(survey=survey, centre=klyve)
     return response, questions, f"/undersokelser/{survey.pk}/svar/klyve/"
-
-
-def end_all_sessions():
-    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
 
 
 def saved_text(response, question):
