@@ -9,13 +9,16 @@ What is asserted, and why:
   text, and each response ends with all four answers of one save. A save in flight to
   the killed instance may get 502 (nginx never sends a POST twice); at most one per
   leader, since each leader's saves follow one another;
-- no page read fails: a GET the killed instance did not answer goes to the other one
-  (proxy_next_upstream), so every read is a 200 with the whole page;
+- no page read fails over badly: a GET the killed instance had not begun to answer goes
+  to the other one (proxy_next_upstream), so it is a 200 with the whole page. A page the
+  killed instance was in the middle of sending is cut off (no proxy can resend a response
+  it has begun to pass on): at most one such read per reader, at the moment of the kill;
 - no e-mail is lost: every invitation acknowledged has its e-mail task finished by the
   worker and the e-mail sent (the console backend writes it to the worker's output);
 - the killed instance is started again by run_cluster and serves again.
 """
 
+import http.client
 import json
 import os
 import re
@@ -163,7 +166,12 @@ def test_a_killed_instance_loses_no_acknowledged_save_and_reads_fail_over(cluste
     def read(browser, offset):
         for n in range(READS // READERS):
             path = READ_PAGES[(n + offset) % len(READ_PAGES)]
-            reply = browser.get(path)
+            try:
+                reply = browser.get(path)
+            except (OSError, http.client.HTTPException) as error:
+                # Cut off while the killed instance was sending it.
+                reads.append((killed.is_set(), repr(error), False, None, time.monotonic()))
+                continue
             whole = reply.body.rstrip().endswith(b"</html>")
             reads.append((killed.is_set(), reply.status, whole, reply.served_by, time.monotonic()))
 
@@ -241,7 +249,9 @@ def test_a_killed_instance_loses_no_acknowledged_save_and_reads_fail_over(cluste
     # was back.
     assert len(reads) == READS
     failed = [r for r in reads if r[1] != 200 or not r[2]]
-    assert not failed, failed[:5]
+    in_flight = [r for r in failed if isinstance(r[1], str) and abs(r[4] - killed_at) < 2]
+    assert failed == in_flight, failed[:5]
+    assert len(in_flight) <= READERS, in_flight
     after = Counter(r[3] for r in reads if r[0])
     assert after["web2"] > 0, after
     back = min((r[4] for r in reads if r[0] and r[3] == "web1"), default=None)
