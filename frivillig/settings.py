@@ -9,20 +9,13 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib import environment
+from frivillig.lib.environment import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 DEBUG = env_bool("DEBUG")
 # PRODUCTION=1: HTTPS only (see "Production" below) and no demo app; DEBUG=1 wins.
@@ -162,55 +155,20 @@ TEMPLATES = [
     },
 ]
 
-# Database: PostgreSQL from DATABASE_URL; SQLite in the project folder otherwise, tuned
-# so that the dev server and a second process never meet "database is locked".
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+# Database: PostgreSQL from DATABASE_URL, else SQLite in the project folder.
+DATABASES = {"default": environment.database(BASE_DIR)}
 
 # The cache (frivillig.lib.cache, the PDFs, the sessions) is shared by every process of
-# the deployment, never one process's memory: Redis when REDIS_URL is set (every app
-# server on the same Redis), else a table in the database, which every process on one
-# machine (and every server on the same PostgreSQL) sees. The table is made by the
-# migration frivillig/migrations/0001_cache_table.py, so a fresh database has it.
-# Entries are keyed by what would change them (a version stamp), so TIMEOUT only bounds
-# how long an entry nobody asks for any more takes up room.
+# the deployment: Redis with REDIS_URL, else the database table CACHE_TABLE. Entries are
+# keyed by what would change them (a version stamp), so TIMEOUT only bounds how long an
+# entry nobody asks for any more takes up room.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_TABLE = "frivillig_cache"
 CACHE_TIMEOUT = int(os.environ.get("CACHE_TIMEOUT_SECONDS", str(24 * 60 * 60)))
+CACHES = environment.caches(redis_url=REDIS_URL, table=CACHE_TABLE, timeout=CACHE_TIMEOUT)
 # The code's release, part of every cache key (frivillig.lib.cache.release): a version or
 # commit the deployment names, else a digest of the code and templates.
 RELEASE = os.environ.get("RELEASE", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Several deployments (or the tests) may share one Redis.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "frivillig"),
-            "TIMEOUT": CACHE_TIMEOUT,
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": CACHE_TABLE,
-            "TIMEOUT": CACHE_TIMEOUT,
-            # Room for every logged-in person's session beside the cached pages' data.
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
-        }
-    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -250,29 +208,10 @@ STATICFILES_DIRS = [
 # app server mounts (MEDIA_ROOT) or on S3 (below). They are never served from MEDIA_URL:
 # an access-checked view answers for each.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# With AWS_STORAGE_BUCKET_NAME set they go to that S3 bucket instead (django-storages;
-# any S3-compatible store through AWS_S3_ENDPOINT_URL), private, read back by the same
-# views. The keys may also come from the machine's role (boto3's usual chain).
+# With AWS_STORAGE_BUCKET_NAME set they go to that S3 bucket instead (django-storages).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-if AWS_STORAGE_BUCKET_NAME:
-    _media_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
-            "location": os.environ.get("AWS_LOCATION", ""),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
-else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": _media_storage,
+    "default": environment.media_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -415,34 +354,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The security log (accounts/security.py) goes to the console with everything else and,
-# with SECURITY_LOG_FILE set, to that file as well (reopened after logrotate moves it).
+# with SECURITY_LOG_FILE set, to that file as well.
 SECURITY_LOG_FILE = os.environ.get("SECURITY_LOG_FILE", "")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"timed": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "timed"},
-        **(
-            {
-                "security_file": {
-                    "class": "logging.handlers.WatchedFileHandler",
-                    "filename": SECURITY_LOG_FILE,
-                    "formatter": "timed",
-                }
-            }
-            if SECURITY_LOG_FILE
-            else {}
-        ),
-    },
-    "loggers": {
-        "frivillig.security": {
-            "handlers": ["security_file"] if SECURITY_LOG_FILE else [],
-            "level": "INFO",
-        },
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+LOGGING = environment.logging(security_log_file=SECURITY_LOG_FILE)
 # A form sent after its CSRF token went stale (a session ended, a login in another tab)
 # gets a Norwegian page that says what to do.
 CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
