@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.models import Municipality, User
@@ -75,8 +76,11 @@ def load_demo(path: Path = DATA_FILE) -> LoadReport:
         centres[item["slug"]] = _load_centre(item, municipalities, report)
 
     users = {}
+    # Every demo login has the password "demo": hashed once, not once per user (the
+    # hasher's deliberate slowness made the users most of the demo's time).
+    password = make_password(DEMO_PASSWORD)
     for item in data["users"]:
-        users[item["username"]] = _load_user(item, municipalities, centres, report)
+        users[item["username"]] = _load_user(item, municipalities, centres, password, report)
 
     for item in data["meetings"]:
         _load_meeting(item, municipalities, centres, report)
@@ -131,12 +135,11 @@ def _load_centre(item, municipalities, report) -> Centre:
     return centre
 
 
-def _load_user(item, municipalities, centres, report) -> User:
+def _load_user(item, municipalities, centres, password: str, report) -> User:
     user = User.objects.filter(username=item["username"]).first()
     created = user is None
     if created:
-        user = User(username=item["username"])
-        user.set_password(DEMO_PASSWORD)
+        user = User(username=item["username"], password=password)
     user.first_name = item["first_name"]
     user.last_name = item["last_name"]
     user.email = item["email"]
