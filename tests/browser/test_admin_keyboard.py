@@ -1,6 +1,7 @@
 """The admin with the keyboard alone: an administrator edits a goal and its measures."""
 
 import pytest
+from playwright.sync_api import expect
 
 from plans.models import Goal, Measure
 
@@ -36,7 +37,7 @@ def test_an_administrator_edits_a_goal_and_its_measures_with_the_keyboard_alone(
     page.keyboard.type("Tilskudd til nye frivillige lag, søknad hvert halvår")
 
     keys.follow(page.locator("input[name=_save]"))
-    assert page.locator(".messagelist .success").is_visible()
+    expect(page.locator(".messagelist .success")).to_be_visible()
     goal.refresh_from_db()
     measure.refresh_from_db()
     assert goal.title == "Frivilligheten har gode vekstvilkår i hele kommunen"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from surveys.models import Slide, Survey
 
@@ -38,13 +39,13 @@ def test_coordinator_edits_the_demo_deck(page, demo, media, tmp_path):
     survey = Survey.objects.get(municipality__slug="skien", round=2025)
     log_in(page, "koordinator-skien")
     page.goto(f"/undersokelser/{survey.pk}/presentasjon/")
-    assert page.get_by_role("heading", name="Velkommen til dialogmøte", level=2).is_visible()
+    expect(page.get_by_role("heading", name="Velkommen til dialogmøte", level=2)).to_be_visible()
     assert page.get_by_role("img", name=re.compile("^Er den formaliserte")).count() == 1
     assert_accessible(page)
 
     page.get_by_role("link", name="Rediger presentasjonen").click()
     page.wait_for_url("**/rediger/")
-    assert page.get_by_role("heading", name="Rediger presentasjonen", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Rediger presentasjonen", level=1)).to_be_visible()
     assert_accessible(page)
 
     # her own slide, with an image; a missing title keeps what she wrote
@@ -66,7 +67,7 @@ def test_coordinator_edits_the_demo_deck(page, demo, media, tmp_path):
     # hide one
     _row(page, "Nasjonale ressurser").get_by_role("button", name="Skjul").click()
     page.get_by_text("«Nasjonale ressurser» er skjult.").wait_for()
-    assert _row(page, "Nasjonale ressurser").get_by_text("Skjult").is_visible()
+    expect(_row(page, "Nasjonale ressurser").get_by_text("Skjult")).to_be_visible()
     assert_accessible(page)
 
     # move one up, from the keyboard only
@@ -95,11 +96,11 @@ def test_coordinator_edits_the_demo_deck(page, demo, media, tmp_path):
     )
     page.get_by_role("button", name="Lagre lysbildet").click()
     page.get_by_text("Lysbildet er lagret.").wait_for()
-    assert _row(page, "Klyve nærmiljøsenter").get_by_text("ett sammendrag").is_visible()
+    expect(_row(page, "Klyve nærmiljøsenter").get_by_text("ett sammendrag")).to_be_visible()
 
     page.goto(f"/undersokelser/{survey.pk}/presentasjon/")
-    assert page.get_by_role("heading", name="Hvem er vi?").is_visible()
-    assert page.get_by_role("img", name="Skien rådhus i kveldssol").is_visible()
+    expect(page.get_by_role("heading", name="Hvem er vi?")).to_be_visible()
+    expect(page.get_by_role("img", name="Skien rådhus i kveldssol")).to_be_visible()
     assert page.get_by_role("heading", name="Nasjonale ressurser").count() == 0
     assert page.get_by_role("heading", name="Den formelle samhandlingen").count() == 1
     assert_accessible(page)
@@ -141,19 +142,19 @@ def test_coordinator_presents_with_the_presenters_window_following(page, demo):
     # the presenter's window: the notes and the next slide, in step with the audience's
     presenter = page.context.new_page()
     presenter.goto(f"/undersokelser/{survey.pk}/presentasjon/vis/?visning=foredragsholder")
-    assert presenter.get_by_role("heading", name="Notater").is_visible()
-    assert presenter.get_by_text(
-        "Ønsk velkommen. Utvalgsleder Hans Edvard Askjer innleder."
-    ).is_visible()
+    expect(presenter.get_by_role("heading", name="Notater")).to_be_visible()
+    expect(
+        presenter.get_by_text("Ønsk velkommen. Utvalgsleder Hans Edvard Askjer innleder.")
+    ).to_be_visible()
     assert presenter.locator("[data-next-title]").inner_text() == "Agenda"
     assert_accessible(presenter)
     page.bring_to_front()
     page.keyboard.press("ArrowRight")
     presenter.locator("[data-counter]").filter(has_text=re.compile("^2$")).wait_for()
-    assert presenter.get_by_text("Ingen notater til dette lysbildet.").is_visible()
+    expect(presenter.get_by_text("Ingen notater til dette lysbildet.")).to_be_visible()
     presenter.keyboard.press("End")
     counter.filter(has_text=re.compile(f"^{total}$")).wait_for()
-    assert presenter.get_by_text("Dette er det siste lysbildet.").is_visible()
+    expect(presenter.get_by_text("Dette er det siste lysbildet.")).to_be_visible()
     assert_accessible(presenter)
 
     # Esc outside full screen leaves for the deck's page

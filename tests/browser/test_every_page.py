@@ -8,6 +8,7 @@ one run names them all.
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from .conftest import LANGUAGE_INDEPENDENT_RULES, assert_accessible, log_in
 from .site_pages import (
@@ -486,7 +487,7 @@ def test_the_main_journey_works_with_the_keyboard_alone(page, demo):
     page.keyboard.press("Space")
     assert page.locator(f"[name=q{yes_no.pk}]:checked").count() == 1
     keys.follow(page.locator("main [name=action][value=save]:not([hidden])"))
-    assert page.locator(".alert-success").is_visible()
+    expect(page.locator(".alert-success")).to_be_visible()
     response = demo.open_survey.responses.get(centre__slug="frogner")
     assert response.answers.get(question=long_text).text == "Flere besøk i året."
 
@@ -497,7 +498,7 @@ def test_the_main_journey_works_with_the_keyboard_alone(page, demo):
     keys.tab_to(page.locator("#kommentar-avtalen"))
     page.keyboard.type("Kan vi møtes i nærmiljøforumet?")
     keys.follow(page.locator("main form:has(#kommentar-avtalen) [type=submit]"))
-    assert page.get_by_text("Kan vi møtes i nærmiljøforumet?").is_visible()
+    expect(page.get_by_text("Kan vi møtes i nærmiljøforumet?")).to_be_visible()
 
     # A confirmation behind a <summary> opens with Enter, and Shift+Tab goes back.
     summary = page.locator("main details.action-confirm > summary").first

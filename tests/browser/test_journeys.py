@@ -1,6 +1,7 @@
 """The main journeys in a real browser, each page checked with axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from centres.models import Centre
 
@@ -24,22 +25,22 @@ def test_coordinator_logs_in_and_opens_a_centre(page, demo):
     assert "Gjennomført" in page.get_by_role("row", name="Besøk: Klyve nærmiljøsenter").inner_text()
 
     page.get_by_role("link", name="Frivilligsentraler", exact=True).first.click()
-    assert page.get_by_role("heading", name="Frivilligsentraler", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Frivilligsentraler", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Målgruppe").select_option("Seniorer")
     page.get_by_role("button", name="Filtrer").click()
-    assert page.get_by_role("link", name="Gulset nærmiljøsenter").is_visible()
+    expect(page.get_by_role("link", name="Gulset nærmiljøsenter")).to_be_visible()
     assert page.get_by_role("link", name="Bakken nærmiljøsenter").count() == 0
 
     page.get_by_role("link", name="Klyve nærmiljøsenter").click()
-    assert page.get_by_role("heading", name="Klyve nærmiljøsenter", level=1).is_visible()
-    assert page.get_by_text("Motto: Den inkluderende bydelen").is_visible()
-    assert page.get_by_text("Tollnes Ballklubb").is_visible()
+    expect(page.get_by_role("heading", name="Klyve nærmiljøsenter", level=1)).to_be_visible()
+    expect(page.get_by_text("Motto: Den inkluderende bydelen")).to_be_visible()
+    expect(page.get_by_text("Tollnes Ballklubb")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Dialogmøte med frivilligsentralene").click()
-    assert page.get_by_text("utvalgsleder Hans Edvard Askjer").is_visible()
+    expect(page.get_by_text("utvalgsleder Hans Edvard Askjer")).to_be_visible()
     assert_accessible(page)
 
 
@@ -63,8 +64,8 @@ def test_leader_edits_own_centre_sees_a_norwegian_error_and_then_saves(page, dem
 
     org_number.fill("974 775 018")
     page.get_by_role("button", name="Lagre profilen").click()
-    assert page.get_by_text("Profilen til Gulset nærmiljøsenter er lagret.").is_visible()
-    assert page.get_by_text("974775018").is_visible()
+    expect(page.get_by_text("Profilen til Gulset nærmiljøsenter er lagret.")).to_be_visible()
+    expect(page.get_by_text("974775018")).to_be_visible()
     assert_accessible(page)
     assert Centre.objects.get(slug="gulset").phone == "35 58 10 00"
 
@@ -73,5 +74,5 @@ def test_leader_cannot_open_another_centres_edit_page(page, demo):
     log_in(page, "leder-gulset")
     response = page.goto("/sentraler/klyve/rediger/")
     assert response.status == 403
-    assert page.get_by_role("heading", name="Ingen tilgang").is_visible()
+    expect(page.get_by_role("heading", name="Ingen tilgang")).to_be_visible()
     assert_accessible(page)

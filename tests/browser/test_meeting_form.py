@@ -91,7 +91,7 @@ def test_six_agenda_rows_one_removed_one_moved_saved_once(page):
     page.get_by_label("Dato").fill("2027-03-11")
     page.get_by_role("button", name="Lagre møtet").click()
     page.wait_for_url("**/moter/*/")
-    assert page.get_by_text("er lagret").is_visible()
+    expect(page.get_by_text("er lagret")).to_be_visible()
     meeting = Meeting.objects.get()
     assert list(meeting.agenda_items.values_list("order", "title", "is_break")) == [
         (1, "Velkomst og innledning", False),
@@ -121,15 +121,15 @@ def test_a_saved_row_removed_and_an_overdue_follow_up_closed(page):
     assert list(meeting.agenda_items.values_list("title", flat=True)) == ["Først", "Sist"]
 
     follow_ups = page.locator("#oppfolging")
-    assert follow_ups.get_by_text("Forfalt").is_visible()
+    expect(follow_ups.get_by_text("Forfalt")).to_be_visible()
     assert_accessible(page)
     _shot(page, "meeting-overdue-follow-up")
     follow_ups.get_by_text("Lukk som utført").click()
     follow_ups.get_by_label("Hva ble gjort?").fill("Sendt til alle sentralene 16. juni.")
     follow_ups.get_by_role("button", name="Lukk punktet").click()
     page.wait_for_url(f"**/moter/{meeting.pk}/#oppfolging")
-    assert follow_ups.get_by_text("Sendt til alle sentralene 16. juni.").is_visible()
-    assert follow_ups.get_by_text("Utført", exact=True).is_visible()
+    expect(follow_ups.get_by_text("Sendt til alle sentralene 16. juni.")).to_be_visible()
+    expect(follow_ups.get_by_text("Utført", exact=True)).to_be_visible()
     assert_accessible(page)
 
 
@@ -175,7 +175,7 @@ def test_without_the_script_six_empty_rows_take_the_whole_agenda_in_one_save(pag
     assert rows.count() == 6
     # The script's buttons stay hidden; each row has its «Slett» box instead.
     assert page.get_by_role("button", name="Legg til punkt").count() == 0
-    assert rows.first.get_by_label("Slett").is_visible()
+    expect(rows.first.get_by_label("Slett")).to_be_visible()
     assert_accessible(page)
     for index, (title, presenter) in enumerate(AGENDA):
         rows.nth(index).get_by_label("Punkt").fill(title)

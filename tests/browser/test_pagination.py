@@ -2,6 +2,7 @@
 landmark, says which page is current, keeps the filter, and passes axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Municipality
 
@@ -37,5 +38,5 @@ def test_the_coordinator_pages_through_the_centres_with_a_filter_kept(page, many
     assert_accessible(page)
 
     page.goto("/planer/fremdrift/?liste=over-fristen")
-    assert page.get_by_role("heading", name="Tiltak over fristen", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Tiltak over fristen", level=1)).to_be_visible()
     assert_accessible(page)

@@ -17,32 +17,32 @@ def demo(transactional_db, demo):
 def test_coordinator_goes_from_a_plan_to_a_goal_to_the_centres_working_for_it(page, demo):
     log_in(page, "koordinator-skien")
     page.get_by_role("link", name="Planer", exact=True).click()
-    assert page.get_by_role("heading", name="Planer", level=1).is_visible()
-    assert page.get_by_role("heading", name="Plansystemet i Skien").is_visible()
+    expect(page.get_by_role("heading", name="Planer", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Plansystemet i Skien")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role(
         "link", name="Kommunedelplan for kultur, idrett, friluftsliv og frivillighet"
     ).click()
-    assert page.get_by_text("2020–2029").first.is_visible()
+    expect(page.get_by_text("2020–2029").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Mål 1: Frivilligheten i Skien har gode vekstvilkår").click()
-    assert page.get_by_role(
-        "heading", name="Frivilligheten i Skien har gode vekstvilkår"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Frivilligheten i Skien har gode vekstvilkår")
+    ).to_be_visible()
     centres = page.get_by_role("region", name="Frivilligsentraler som arbeider for målet")
     assert "5 sentraler har mål for perioden som peker hit." in centres.inner_text()
     assert "Flytte den kommunale frivilligsentralen fra Menstad til Lie" in page.content()
     assert_accessible(page)
 
     centres.get_by_role("link", name="Klyve nærmiljøsenter").click()
-    assert page.get_by_role("heading", name="Klyve nærmiljøsenter", level=1).is_visible()
-    assert page.get_by_text("Arbeider for:").first.is_visible()
+    expect(page.get_by_role("heading", name="Klyve nærmiljøsenter", level=1)).to_be_visible()
+    expect(page.get_by_text("Arbeider for:").first).to_be_visible()
     assert_accessible(page)
 
     page.goto("/planer/fremdrift/")
-    assert page.get_by_role("heading", name="Tiltak over fristen (2)").is_visible()
+    expect(page.get_by_role("heading", name="Tiltak over fristen (2)")).to_be_visible()
     assert_accessible(page)
 
 
@@ -51,17 +51,17 @@ def test_drammen_reads_its_strategy_and_hearing_as_in_seed_004(page, demo):
     page.goto("/planer/")
     assert_accessible(page)
     page.get_by_role("link", name="Strategi for frivillighet").click()
-    assert page.get_by_text("Strategi har ikke tiltak.").is_visible()
+    expect(page.get_by_text("Strategi har ikke tiltak.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Høringsrapport 15.6.–17.9.2023").click()
-    assert page.get_by_role("heading", name="Hvordan innspillene er innarbeidet").is_visible()
-    assert page.get_by_text("10 innspill", exact=True).is_visible()
-    assert page.get_by_text("9 innarbeidet, 1 ikke innarbeidet").is_visible()
+    expect(page.get_by_role("heading", name="Hvordan innspillene er innarbeidet")).to_be_visible()
+    expect(page.get_by_text("10 innspill", exact=True)).to_be_visible()
+    expect(page.get_by_text("9 innarbeidet, 1 ikke innarbeidet")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="mål 2, strategi 3").first.click()
-    assert page.get_by_text("Legge til rette for enkel og hensiktsmessig kontakt").is_visible()
+    expect(page.get_by_text("Legge til rette for enkel og hensiktsmessig kontakt")).to_be_visible()
     assert_accessible(page)
 
 
