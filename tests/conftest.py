@@ -220,6 +220,18 @@ class QueryCount:
 
 
 @pytest.fixture
+def status_only_responses(monkeypatch):
+    """For a test that reads only its responses' status and content: the test client
+    otherwise records every template a response rendered with a copy of its context
+    (django.test.utils.instrumented_test_render), a quarter of the time a form of many
+    rows takes to render, for a response.context nobody reads."""
+    from django.template import Template
+    from django.test.utils import _TestState
+
+    monkeypatch.setattr(Template, "_render", _TestState.saved_data.template_render)
+
+
+@pytest.fixture
 def query_count() -> QueryCount:
     return QueryCount()
 

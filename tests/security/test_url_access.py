@@ -671,7 +671,7 @@ RESULTS: dict[str, Tally] = {}
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_cell_of_the_matrix(role, world, cast):
+def test_every_cell_of_the_matrix(role, world, cast, status_only_responses):
     user = cast[role]
     tally = Tally()
     client = Client()
