@@ -322,13 +322,16 @@ def save_answers(*, response, values, by, revision: int, questions=None, now=Non
 
 
 @transaction.atomic
-def submit_response(*, response, by, revision: int, values=None, questions=None, now=None) -> None:
+def submit_response(
+    *, response, by, revision: int, values=None, saved=None, questions=None, now=None
+) -> None:
     """Validates everything, clears answers to follow-ups that are no longer asked and
-    submits, all or nothing."""
+    submits, all or nothing. `values`: answers to store first; else the stored ones
+    are submitted (`saved`: those, when the caller has read them already)."""
     questions = questions if questions is not None else list(response.survey.questions.all())
     stored = values is not None
     if values is None:
-        values = values_from_answers(response.answers.all())
+        values = saved if saved is not None else values_from_answers(response.answers.all())
     errors = validate(questions, values, complete=True)
     if errors:
         raise IncompleteResponse(errors)

@@ -102,7 +102,7 @@ def submit_response(*, response, by, revision: int, questions, update_profile, s
     values = answering.values_from_answers(response.answers.all())
     pending = changes(questions, values, response.centre) if update_profile else []
     answering.submit_response(
-        response=response, by=by, revision=revision, questions=questions, now=now
+        response=response, by=by, revision=revision, questions=questions, saved=values, now=now
     )
     for change in pending:
         WRITE[change.field](

@@ -137,9 +137,11 @@ class Survey(models.Model):
         return self.status in (self.Status.OPEN, self.Status.CLOSED)
 
     def results_changed(self) -> None:
-        """A new version of the results, in the caller's transaction (and on this object)."""
+        """A new version of the results, in the caller's transaction. This object's
+        version is read again only if it is asked for (most requests redirect after the
+        change): Django loads a field missing from the instance when it is first read."""
         Survey.objects.filter(pk=self.pk).results_changed()
-        self.refresh_from_db(fields=["results_version"])
+        self.__dict__.pop("results_version", None)
 
     def accepts_answers(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
