@@ -93,12 +93,23 @@ def formal_schedule(municipality, year: int, today: datetime.date, centres=None)
         kind__in=[Meeting.Kind.COMMON, Meeting.Kind.VISIT],
     )
     if centres is None:
-        centres = municipality.centres.filter(active=True).order_by("name")
+        # Every active centre of the municipality (500 in the largest): only what a visit
+        # in the schedule shows, its centre's name and link.
+        centres = (
+            municipality.centres.filter(active=True)
+            .only("pk", "municipality_id", "name", "slug", "active")
+            .order_by("name")
+        )
     else:
         meetings = meetings.filter(Q(kind=Meeting.Kind.COMMON) | Q(centres__in=centres))
     by_pk: dict[int, Meeting] = {}
     visits_by_centre: dict[int, list[Meeting]] = {}
-    rows = meetings.annotate(centre_pk=F("centres__id")).order_by("date", "start_time", "pk")
+    # The fields a schedule item shows (its date and link), not each meeting's notes.
+    rows = (
+        meetings.only("pk", "municipality_id", "kind", "title", "date", "start_time")
+        .annotate(centre_pk=F("centres__id"))
+        .order_by("date", "start_time", "pk")
+    )
     for row in rows:
         meeting = by_pk.setdefault(row.pk, row)
         if meeting.kind == Meeting.Kind.VISIT and row.centre_pk is not None:
