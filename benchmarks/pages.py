@@ -114,6 +114,12 @@ def pages() -> list[Page]:
             "coordinator@Storby", "agreement PDF", r("agreements:pdf", args=[agreement.pk]), EXPORT
         ),
         Page("coordinator@Mellomby", "deck PDF", r("surveys:deck_pdf", args=[middle.pk]), EXPORT),
+        Page(
+            "coordinator@Mellomby",
+            "deck PowerPoint",
+            r("surveys:deck_pptx", args=[middle.pk]),
+            EXPORT,
+        ),
     ]
     return result
 

@@ -113,6 +113,10 @@ def measure(submit_sessions: int = 0) -> dict:
     return {
         "cached_templates": cached(engines["django"].engine.template_loaders),
         "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+        "prepare_threshold": settings.DATABASES["default"]
+        .get("OPTIONS", {})
+        .get("prepare_threshold"),
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 2)[-2],
         "debug": settings.DEBUG,
         "rows": rows,
         "sessions": sessions,

@@ -1,9 +1,16 @@
 """docs/performance.md: the table, the targets met or missed, and how it was measured."""
 
+from .findings import FINDINGS
+
 READ_RATIO, FORM_RATIO = 1 / 5, 1 / 10
 TARGET_FACTOR = 1.6  # two instances against one, on the same page
 MAX_QUERIES, MAX_SUBMIT_QUERIES, MAX_EXPORT_QUERIES = 15, 10, 10
-EXPORT_MS = {"export CSV (round)": 1000, "export XLSX (round)": 1000, "deck PDF": 2000}
+EXPORT_MS = {
+    "export CSV (round)": 1000,
+    "export XLSX (round)": 1000,
+    "deck PDF": 2000,
+    "deck PowerPoint": 2000,
+}
 SIZE_LABELS = [
     ("accounts.Municipality", "municipalities"),
     ("centres.Centre", "centres"),
@@ -20,87 +27,24 @@ SIZE_LABELS = [
 ]
 
 
-FINDINGS = [
-    "",
-    "## What limits the pages, and what was done",
-    "",
-    "Before and after figures are CPU per request in the Django process (test client on "
-    "the full-size data, pyinstrument for where it goes); each commit message has them.",
-    "",
-    "- **Fixed: answering a survey.** The form's save passed no questions, so the "
-    "service read them again inside the transaction, and the confirmation page read the "
-    "user's municipality for the navbar: the 30-question submit with its confirmation "
-    "page went from 12 to 10 queries, the autosave from 13 to 12, the form one fewer. "
-    "The submit proper (confirm) is one transaction.",
-    "- **Fixed: the session is no longer written by every request.** "
-    "`SESSION_SAVE_EVERY_REQUEST` cost every logged-in request an UPDATE and a commit; "
-    "`accounts.middleware.SessionRenewalMiddleware` renews the two-hour expiry only when "
-    "the last renewal is 5 minutes old, so a session still ends after 2 hours of "
-    "inactivity (give or take those minutes) and logging out still ends it at once. "
-    "Every logged-in page has one query and one transaction fewer (Mellomby centre page "
-    "21.6 → 18.8 ms, survey form 22.5 → 20.8 ms).",
-    "- **Fixed: the centre page** had 16 queries: the formal schedule prefetched the "
-    "centres of every visit of the year; it now reads the meetings with the centre each "
-    "is for in one query, and a centre's page only that centre's visits: 14 queries "
-    "with the session change.",
-    "- **Made cheaper: the survey form** (19.0 → about 15 ms): the view prepares each "
-    "question's ids, aria-describedby and options with their checked state, instead of "
-    "the template deciding per option and formatting every id number (the same HTML). "
-    "**The results page** (33.2 → 29.3 ms for 10 centres): the bars' words come from "
-    "Python instead of two blocktranslate tags per option. **The plan page**: goals' "
-    "strategies and focus areas are prefetched into lists, since Django builds a "
-    "queryset per object for a prefetched manager (251.6 → 229.6 ms for all 300 goals, "
-    "before the page was paginated).",
-    "- **Pages that grew with the municipality are shown a page at a time** (another "
-    "helper's commits in the same round): the centre list 24 cards a page, the "
-    "dashboard the 10 most urgent visits and agreements, the results the first 10 "
-    "free-text answers of a question with the rest on a page of their own, side by "
-    "side 15 centres a page, the progress overview counted in the database with 10 of "
-    "each list, the plan page 20 goals and 25 measures a page. Storby's pages now cost "
-    "about what Mellomby's do.",
-    "- **Checked:** the cached template loader is on (DEBUG off and no `loaders` "
-    "configured, so Django wraps them in the cached loader: stated above for the "
-    "measured process); persistent connections (`CONN_MAX_AGE=600`); static files "
-    "from whitenoise's manifest; no page's query count grows with the data (equal at "
-    "1/10 and full size), so the indexes and prefetches hold at national scale.",
-    "- **Why no read page reaches 1/5 of the trivial view, nor the survey form 1/10 "
-    "(targets missed):** on a quiet machine the trivial view serves about 2,500 "
-    "requests/s on the 2 cores, under 1 ms of CPU per request for gunicorn, the "
-    "middleware and wrk together; 1/5 of it (about 500/s) leaves about 4 ms of the 2 "
-    "cores for a whole page, PostgreSQL included. Measured in the Django process "
-    "alone: `/ping` costs 0.35 ms, 1.55 ms when logged in (reading the session and the "
-    "user), the privacy notice (base.html with the navbar, no query of its own) 3.9 ms, "
-    "and the typical pages 14–30 ms: 6–12 queries of their own (PostgreSQL on the same "
-    "2 cores) and Django's template engine rendering 30–60 KB of HTML over many small "
-    "nodes; no single hot spot is left in the profiles. So the pages serve 30–170 "
-    "requests/s, 1/12–1/102 of the trivial view in the runs made (Storby's results page, "
-    "which counts 500 centres' answers in about 0.24 s of CPU, 1/145–1/270); the survey "
-    "form 1/16–1/35, 3–5 times better than "
-    "the reference survey app's 1/91 but not the 5 times aimed at. The runs of "
-    "1 December were on a slower day of the shared machine: the deck alone took 3.5 s "
-    "against 2.5 s the day before, while the trivial view, bound by wrk and gunicorn, "
-    "held its rate, so every ratio came out lower. Tried: "
-    "the cheaper templates above, fewer queries, no session write, pagination. What "
-    "would still help: caching rendered fragments keyed by the data's last change (the "
-    "results of a closed round), a faster template engine (Jinja2) for the hot pages, "
-    "or more cores (the pages scale with workers; the trivial view is partly bound by "
-    "wrk on the same cores, so the ratio is one machine's).",
-    "- **The deck PDF (target missed for the first download):** for 10 centres and 30 "
-    "questions it is one slide per centre and answer, 212 pages. pyinstrument on the "
-    "first render: WeasyPrint's layout about 60 %, drawing the PDF about 25 %, importing "
-    "WeasyPrint 0.5 s once per worker; our template under 0.1 s. The PDFs (deck, "
-    "dossier, agreement) are now kept in the cache under a hash of their HTML and "
-    "stylesheet: the same deck downloaded again takes about 50 ms (3.5 s → 56 ms in one "
-    "process), and any change to what it shows changes the HTML and so the key. The "
-    "*first* render is the figure that counts and is what the table checks. The "
-    "print stylesheet lays the two-column slides out with floats instead of a grid and "
-    "puts the slide number after the kicker instead of in an absolutely placed box: "
-    "about 10 % less (3.5–3.8 s → 3.3 s for the 10-centre deck, one process). What "
-    "would help: fewer slides per centre (answers grouped), or rendering the deck in "
-    "a background task when the results are published, so the download finds it in "
-    "the cache (a shared cache such as Redis or the database, since locmem is per "
-    "worker).",
-]
+DECK_FORMATS = {"pdf": "PDF", "pptx": "PowerPoint file"}
+
+
+def _deck_made_lines(made: dict | None) -> list[str]:
+    """What the worker's task took to make each of the deck's files from scratch
+    (manage.py bench_deck on the full-size data, before the load)."""
+    if not made:
+        return []
+    parts = [
+        f"its {DECK_FORMATS.get(fmt, fmt)} in {times['made_s']:.2f} s"
+        for fmt, times in made.items()
+    ]
+    return [
+        "The worker made Mellomby's deck (10 centres) from scratch, as its task does when "
+        f"the deck or the answers change: {' and '.join(parts)}. The downloads below find "
+        "them made.",
+        "",
+    ]
 
 
 def _ratio(trivial, result) -> str:
@@ -209,7 +153,13 @@ def render(*, counts, loads, size, settings) -> str:
         "",
         f"Settings checked in the measured process: DEBUG {full_info['debug']}, cached "
         f"template loader {'on' if full_info['cached_templates'] else 'OFF'}, "
-        f"CONN_MAX_AGE {full_info['conn_max_age']}.",
+        f"CONN_MAX_AGE {full_info['conn_max_age']}, prepared statements "
+        + (
+            f"after {full_info['prepare_threshold']} runs"
+            if full_info.get("prepare_threshold") is not None
+            else "off"
+        )
+        + f", cache {full_info.get('cache', '?')}.",
         "",
         "## Data",
         "",
@@ -327,10 +277,12 @@ def render(*, counts, loads, size, settings) -> str:
         "## Exports and PDFs",
         "",
         "Time per request through gunicorn (3 requests, one at a time), and queries. The "
-        "PDFs are kept in the cache under a hash of their HTML once rendered, so the "
-        "*first* request is the rendering and is the figure the target is checked against; "
-        "the median of 3 is mostly a cache hit (each gunicorn worker has its own cache).",
+        "exports of a closed round are kept in the cache by its results' version once made; "
+        "the agreement PDF is kept under a hash of its HTML once rendered, so its *first* "
+        "request is the rendering and is the figure the target is checked against. The "
+        "deck's files are made by the worker (see below) and downloaded from the store.",
         "",
+        *_deck_made_lines(loads.get("deck_made")),
         "| municipality | role | download | queries 1/10 | queries full | first request ms "
         "| median ms | size | target | met |",
         "|---|---|---|---:|---:|---:|---:|---:|---|---|",
@@ -342,7 +294,7 @@ def render(*, counts, loads, size, settings) -> str:
         other = small.get(key, {})
         timing = loads["exports"].get(key, {"ms": 0, "bytes": 0, "status": None})
         first_ms = timing.get("first_ms", timing["ms"])
-        checked_ms = first_ms if "PDF" in row["name"] else timing["ms"]
+        checked_ms = first_ms if "PDF" in row["name"] or "deck" in row["name"] else timing["ms"]
         limit_ms = EXPORT_MS.get(row["name"])
         limit_q = MAX_EXPORT_QUERIES if row["name"].startswith("export") else MAX_QUERIES
         ok = (
@@ -381,7 +333,10 @@ def render(*, counts, loads, size, settings) -> str:
         "30-question survey form and its submit at least 1/10.",
         "- A 30-question submit is one transaction with at most 10 queries.",
         "- The CSV/XLSX export of a 500-centre round: at most 10 queries and under 1 s; the "
-        "deck PDF for 10 centres under 2 s.",
+        "first download of the deck's PDF and PowerPoint file for 10 centres under 2 s, "
+        "made beforehand by the worker.",
+        "- Two instances behind nginx serve at least 1.6 times one instance's requests "
+        "per second on the same page.",
         "",
     ]
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ import copy
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,9 +162,12 @@ class Runner:
             )
             counts[label] = json.loads(out.strip().splitlines()[-1])
             self.log(f"  {label}: {len(counts[label]['rows'])} pages")
+        self.step("the deck's files, made as the worker makes them")
+        deck_made = self.deck_made(counts["full"])
         self.step("load under gunicorn")
         with self.gunicorn():
             loads = self.load(counts["full"])
+        loads["deck_made"] = deck_made
         self.step("one and two instances through nginx")
         loads["scaling"] = scaling.measure(self, counts["full"])
         size = {
@@ -191,6 +195,17 @@ class Runner:
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.output.write_text(text, encoding="utf-8")
         return text
+
+    def deck_made(self, full: dict) -> dict:
+        """The worker's time to make the deck's PDF and PowerPoint file from scratch
+        (manage.py bench_deck), which the downloads under gunicorn then find made."""
+        url = next(row["url"] for row in full["rows"] if row["name"] == "deck PDF")
+        survey = re.search(r"/(\d+)/", url).group(1)
+        out = self.manage("", "bench_deck", "--survey", survey, "--json", capture=True)
+        made = json.loads(out.strip().splitlines()[-1])
+        for fmt, times in made.items():
+            self.log(f"  {fmt}: made in {times['made_s']:.2f} s")
+        return made
 
     def full_counts(self) -> dict:
         out = self.manage("", "run_benchmark", "--phase", "queries", capture=True)

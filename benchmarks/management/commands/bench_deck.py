@@ -3,6 +3,7 @@ and the PowerPoint file, and how long the first download takes once it has (the 
 under 2 s). Run on a loaded demo (`manage.py seed_demo`); prints the times."""
 
 import time
+from json import dumps
 
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
@@ -22,8 +23,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--survey", type=int, help="the survey's id")
+        parser.add_argument(
+            "--json", action="store_true", help="one line of JSON (make bench reads it)"
+        )
 
-    def handle(self, *args, survey=None, **options):
+    def handle(self, *args, survey=None, json=False, **options):
         found = (
             Survey.objects.filter(pk=survey)
             if survey
@@ -38,6 +42,7 @@ class Command(BaseCommand):
         with_previous = survey.previous_round() is not None
         client = Client()
         client.force_login(coordinator)
+        times = {}
         for fmt in DeckFile.Format.values:
             DeckFile.objects.filter(survey=survey, format=fmt).delete()
             start = time.perf_counter()
@@ -45,10 +50,14 @@ class Command(BaseCommand):
             made = time.perf_counter() - start
             start = time.perf_counter()
             with override_settings(ALLOWED_HOSTS=["*"]):
-                response = client.get(reverse(f"surveys:deck_{fmt}", args=[survey.pk]))
+                response = client.get(reverse(f"surveys:deck_{fmt}", args=[survey.pk]), secure=True)
             first = time.perf_counter() - start
             size = len(response.content) // 1024
-            self.stdout.write(
-                f"{fmt}: made in the background in {made:.2f} s; first download "
-                f"{first:.2f} s ({response.status_code}, {size} KiB)"
-            )
+            times[fmt] = {"made_s": made, "first_s": first, "status": response.status_code}
+            if not json:
+                self.stdout.write(
+                    f"{fmt}: made in the background in {made:.2f} s; first download "
+                    f"{first:.2f} s ({response.status_code}, {size} KiB)"
+                )
+        if json:
+            self.stdout.write(dumps(times))
