@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx" / "frivillig.conf"
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-# A child that dies sooner than this after its start is broken, not unlucky: the
-# cluster stops instead of starting it again and again.
+# A child that dies sooner than this after its start, before it ever answered, is broken,
+# not unlucky: the cluster stops instead of starting it again and again. One that had
+# answered (an instance killed under load) is started again however young it was.
 SHORTEST_LIFE = 10.0
 RESTART_AFTER = 1.0
 
@@ -98,6 +99,7 @@ class Child:
     process: subprocess.Popen | None = None
     started: float = 0.0
     starts: int = 0
+    answered: bool = False
     reader: threading.Thread | None = field(default=None, repr=False)
 
 
@@ -173,6 +175,7 @@ class Cluster:
         )
         child.started = time.monotonic()
         child.starts += 1
+        child.answered = False
         child.reader = threading.Thread(
             target=self._relay, args=(child, child.process), daemon=True
         )
@@ -193,6 +196,7 @@ class Cluster:
                     f"{child.name} stopped at start (exit {child.process.returncode})"
                 )
             if healthy(child.health_port):
+                child.answered = True
                 self.log(f"{child.name}: answers on 127.0.0.1:{child.health_port}")
                 return
             time.sleep(0.2)
@@ -220,7 +224,7 @@ class Cluster:
                 continue
             lived = time.monotonic() - child.started
             how = f"signal {-code}" if code < 0 else f"exit {code}"
-            if lived < SHORTEST_LIFE:
+            if lived < SHORTEST_LIFE and not child.answered:
                 raise ClusterError(f"{child.name} stopped {lived:.0f} s after its start ({how})")
             self.log(f"{child.name}: stopped ({how}); starting it again")
             time.sleep(RESTART_AFTER)
