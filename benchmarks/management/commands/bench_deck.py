@@ -14,6 +14,8 @@ from accounts.models import User
 from surveys.deck import files
 from surveys.models import DeckFile, Survey
 
+NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
 
 class Command(BaseCommand):
     help = (
@@ -46,7 +48,10 @@ class Command(BaseCommand):
         for fmt in DeckFile.Format.values:
             DeckFile.objects.filter(survey=survey, format=fmt).delete()
             start = time.perf_counter()
-            files.make(survey, fmt, with_previous=with_previous)
+            # From scratch, as after a change: nothing from the cache (the rendered PDF
+            # kept under its HTML's hash, the round's counted results).
+            with override_settings(CACHES=NO_CACHE):
+                files.make(survey, fmt, with_previous=with_previous)
             made = time.perf_counter() - start
             start = time.perf_counter()
             with override_settings(ALLOWED_HOSTS=["*"]):
