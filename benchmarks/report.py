@@ -40,9 +40,9 @@ def _deck_made_lines(made: dict | None) -> list[str]:
         for fmt, times in made.items()
     ]
     return [
-        "The worker made Mellomby's deck (10 centres) from scratch, as its task does when "
-        f"the deck or the answers change: {' and '.join(parts)}. The downloads below find "
-        "them made.",
+        "The worker made Mellomby's deck (10 centres) from scratch, with nothing from the "
+        f"cache, as its task does when the deck or the answers change: {' and '.join(parts)}."
+        " The first download after it finds them made.",
         "",
     ]
 
@@ -276,11 +276,13 @@ def render(*, counts, loads, size, settings) -> str:
         "",
         "## Exports and PDFs",
         "",
-        "Time per request through gunicorn (3 requests, one at a time), and queries. The "
-        "exports of a closed round are kept in the cache by its results' version once made; "
-        "the agreement PDF is kept under a hash of its HTML once rendered, so its *first* "
-        "request is the rendering and is the figure the target is checked against. The "
-        "deck's files are made by the worker (see below) and downloaded from the store.",
+        "Time per request through gunicorn (3 requests, one at a time), and queries. Each "
+        "download was made once already, by the query counts before the load: the exports "
+        "of the closed round are then kept in the shared cache under the round's results "
+        "version, the agreement PDF under a hash of its HTML, and the deck's files in the "
+        "store (DeckFile), so these are the figures of every download after the first "
+        "since the last change. The deck's files made from scratch, as the worker makes "
+        "them after a change, are timed here:",
         "",
         *_deck_made_lines(loads.get("deck_made")),
         "| municipality | role | download | queries 1/10 | queries full | first request ms "
