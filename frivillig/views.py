@@ -15,7 +15,7 @@ from centres import access as centre_access
 from frivillig.lib.access import is_administrator, is_coordinator_of
 from meetings import access as meeting_access
 from meetings.models import FollowUp, Meeting
-from meetings.schedule import formal_schedule
+from meetings.schedule import schedule_summary
 
 # Each list on the dashboard shows this many items, the most urgent first, with the count
 # and a link to the whole list: the page does not grow with the municipality.
@@ -47,8 +47,12 @@ def dashboard(request):
     year = _year(request, today)
     municipality = user.municipality
     own_centre = centre_access.own_centre(user)
-    schedule = formal_schedule(
-        municipality, year, today, centres=[own_centre] if own_centre else None
+    schedule = schedule_summary(
+        municipality,
+        year,
+        today,
+        most_urgent=DASHBOARD_ITEMS,
+        centres=[own_centre] if own_centre else None,
     )
     meetings = meeting_access.visible_meetings(user, Meeting.objects.with_details())
     follow_ups = (
@@ -66,7 +70,7 @@ def dashboard(request):
             "municipality": municipality,
             "own_centre": own_centre,
             "schedule": schedule,
-            "visits": schedule.most_urgent(DASHBOARD_ITEMS),
+            "visits": schedule.urgent,
             "year": year,
             "years": range(today.year - 2, today.year + 2),
             "today": today,
@@ -74,10 +78,10 @@ def dashboard(request):
             "follow_ups": follow_ups,
             # The schedule has a visit per active centre of the municipality: counting
             # them costs no query, and a leader's page does not show the count.
-            "centre_count": None if own_centre else len(schedule.visits),
+            "centre_count": None if own_centre else schedule.visit_count,
             # A municipality with no centres yet is shown where to begin, not a schedule
             # of meetings with no one to meet.
-            "first_steps": own_centre is None and not schedule.visits,
+            "first_steps": own_centre is None and not schedule.visit_count,
             "facts": [line for line in municipality.facts.splitlines() if line.strip()],
             "can_manage": is_coordinator_of(user, municipality.pk),
             "agreement_card": _agreement_card(user, municipality),

@@ -9,8 +9,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Municipality
+from centres.models import Centre
+from frivillig.lib.cache import cached
 
 from .models import Meeting, quarter_end
 
@@ -127,3 +131,79 @@ def formal_schedule(municipality, year: int, today: datetime.date, centres=None)
         for centre in centres
     ]
     return Schedule(year=year, common=common, visits=visits)
+
+
+@dataclass(frozen=True)
+class ScheduleSummary:
+    """What the dashboard shows of a year's schedule: the common meeting, the visits
+    counted by status and the most urgent of them."""
+
+    year: int
+    common: ScheduleItem
+    urgent: list[ScheduleItem]
+    visit_count: int
+    held_count: int
+    planned_count: int
+    overdue_count: int
+
+    @classmethod
+    def of(cls, schedule: Schedule, most_urgent: int) -> "ScheduleSummary":
+        return cls(
+            year=schedule.year,
+            common=schedule.common,
+            urgent=schedule.most_urgent(most_urgent),
+            visit_count=len(schedule.visits),
+            held_count=schedule.held_count,
+            planned_count=schedule.planned_count,
+            overdue_count=schedule.overdue_count,
+        )
+
+
+def schedule_summary(
+    municipality, year: int, today: datetime.date, *, most_urgent: int, centres=None
+) -> ScheduleSummary:
+    """The year's schedule as the dashboard shows it. For the whole municipality (500
+    centres in the largest) it is kept in the cache under what would change it: the
+    day (a visit becomes overdue), the quarters, and the count and last change of the
+    year's meetings and of the municipality's centres, read in one query. Every change
+    to a meeting or a centre saves it, which renews its `updated_at`; a deleted one
+    changes the count. Given `centres` (a leader's own), it is counted each time."""
+    if centres is not None:
+        return ScheduleSummary.of(formal_schedule(municipality, year, today, centres), most_urgent)
+    return cached(
+        "formal-schedule",
+        municipality.pk,
+        year,
+        today.isoformat(),
+        municipality.common_meeting_quarter,
+        municipality.visit_quarter,
+        most_urgent,
+        *_last_changes(municipality, year),
+        build=lambda: ScheduleSummary.of(formal_schedule(municipality, year, today), most_urgent),
+    )
+
+
+def _last_changes(municipality, year: int) -> tuple:
+    meetings = Meeting.objects.filter(
+        municipality=OuterRef("pk"),
+        date__year=year,
+        kind__in=[Meeting.Kind.COMMON, Meeting.Kind.VISIT],
+    )
+    centres = Centre.objects.filter(municipality=OuterRef("pk"))
+
+    def aggregate(queryset, value):
+        return Subquery(
+            queryset.order_by().values("municipality").annotate(value=value).values("value")
+        )
+
+    return (
+        Municipality.objects.filter(pk=municipality.pk)
+        .annotate(
+            meeting_count=aggregate(meetings, Count("pk")),
+            meetings_changed=aggregate(meetings, Max("updated_at")),
+            centre_count=aggregate(centres, Count("pk")),
+            centres_changed=aggregate(centres, Max("updated_at")),
+        )
+        .values_list("meeting_count", "meetings_changed", "centre_count", "centres_changed")
+        .get()
+    )
