@@ -116,7 +116,7 @@ def measure(submit_sessions: int = 0) -> dict:
         "prepare_threshold": settings.DATABASES["default"]
         .get("OPTIONS", {})
         .get("prepare_threshold"),
-        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 2)[-2],
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
         "debug": settings.DEBUG,
         "rows": rows,
         "sessions": sessions,

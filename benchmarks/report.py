@@ -295,15 +295,16 @@ def render(*, counts, loads, size, settings) -> str:
         key = (row["role"], row["name"])
         other = small.get(key, {})
         timing = loads["exports"].get(key, {"ms": 0, "bytes": 0, "status": None})
+        # Every download was made before the load: the first request is the first
+        # download since the last change, the figure each target names.
         first_ms = timing.get("first_ms", timing["ms"])
-        checked_ms = first_ms if "PDF" in row["name"] or "deck" in row["name"] else timing["ms"]
         limit_ms = EXPORT_MS.get(row["name"])
         limit_q = MAX_EXPORT_QUERIES if row["name"].startswith("export") else MAX_QUERIES
         ok = (
             other.get("queries") == row["queries"]
             and row["queries"] <= limit_q
             and timing["status"] == 200
-            and (limit_ms is None or checked_ms < limit_ms)
+            and (limit_ms is None or first_ms < limit_ms)
         )
         if not ok:
             missed.append(f"{row['name']} ({row['role'].replace('@', ', ')})")
