@@ -66,3 +66,18 @@ def test_gunicorn_recycles_workers_unless_the_benchmark_turns_it_off(monkeypatch
     monkeypatch.setenv("GUNICORN_MAX_REQUESTS", "0")
     conf = runpy.run_path(str(GUNICORN_CONF))
     assert (conf["max_requests"], conf["max_requests_jitter"]) == (0, 0)
+
+
+def test_the_form_and_the_submit_are_set_against_the_reference_apps_ratios():
+    from benchmarks.peer import peer_lines, peer_rows
+
+    rows = peer_rows(forms={"Storby": 1 / 30, "Mellomby": 1 / 15}, submit=0)
+    lines = peer_lines(rows)
+    [storby] = [line for line in lines if line.startswith("| survey form (Storby")]
+    assert "| 1/30.0 | 1/91 | 3.0× | ≥ 5× | ❌ |" in storby
+    [mellomby] = [line for line in lines if line.startswith("| survey form (Mellomby")]
+    assert "| 1/15.0 | 1/91 | 6.1× | ≥ 5× | ✅ |" in mellomby
+    # A submit with no figure is not a ratio of zero: it is not measured, and missed.
+    [submit] = [line for line in lines if line.startswith("| submit")]
+    assert "| not measured | 1/100 | – | ≥ 5× | ❌ |" in submit
+    assert [row.met for row in rows] == [False, True, False]
