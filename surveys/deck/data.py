@@ -3,7 +3,7 @@ meeting and its agenda, the results, and the profiles of the centres."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from centres.models import Centre, GoalPeriod
 from meetings.models import Meeting
@@ -31,16 +31,20 @@ class CentreSlides:
 def deck_context(survey: Survey) -> dict:
     results = SurveyResults(survey)
     meeting = None
-    if survey.meeting_id:
+    if survey.meeting_id and Survey.meeting.is_cached(survey):
+        # Loaded with the survey (survey_for_results, the worker's task): its agenda only.
+        meeting = survey.meeting
+        prefetch_related_objects([meeting], "agenda_items")
+    elif survey.meeting_id:
         meeting = Meeting.objects.prefetch_related("agenda_items").get(pk=survey.meeting_id)
-    profiles = {
-        centre.pk: centre
-        for centre in Centre.objects.prefetch_related(
-            "target_groups",
-            "partners",
-            Prefetch("goal_periods", queryset=GoalPeriod.objects.prefetch_related("goals")),
-        ).filter(pk__in=[c.pk for c in results.centres])
-    }
+    # The results loaded the centres with their responses: their profiles only.
+    profiles = {centre.pk: centre for centre in results.centres}
+    prefetch_related_objects(
+        list(profiles.values()),
+        "target_groups",
+        "partners",
+        Prefetch("goal_periods", queryset=GoalPeriod.objects.prefetch_related("goals")),
+    )
     discussed = [r for r in results.questions if r.kind in DISCUSSED_KINDS]
     centres = [
         CentreSlides(

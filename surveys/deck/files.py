@@ -40,11 +40,13 @@ def footer(survey) -> str:
 
 
 def content_key(context: dict) -> str:
+    """The hash of what the files show: `context` with the shown slides in it."""
     digest = hashlib.sha256(VERSION.encode())
     digest.update(render_to_string("surveys/deck_pdf.html", context).encode())
     digest.update(static_file(STYLESHEET).read_bytes())
-    for row in saved.saved_rows(context["survey"]) or []:
-        digest.update(f"{row.pk}:{row.image.name}".encode())
+    for slide in context["slides"]:
+        if slide.image_name:
+            digest.update(f"{slide.saved_pk}:{slide.image_name}".encode())
     return digest.hexdigest()
 
 

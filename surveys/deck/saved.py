@@ -94,6 +94,7 @@ def _own(row: SavedSlide, survey_pk: int, key: str) -> list[Slide]:
             kind="own",
             image_url=image_url,
             image_alt=row.image_alt,
+            image_name=row.image.name if row.image else "",
             key=key,
         )
     ]

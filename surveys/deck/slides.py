@@ -71,6 +71,9 @@ class Slide:
     chart: object = None  # a surveys.deck.charts.Chart
     image_url: str = ""
     image_alt: str = ""
+    # The stored file's name (an own slide's image): part of the deck files' key, so a
+    # replaced image gives new files though its URL stays the same.
+    image_name: str = ""
     notes: str = ""
     continued: bool = False
     key: str = ""  # the slide's anchor, unique in the deck

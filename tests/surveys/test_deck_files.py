@@ -4,16 +4,20 @@ and the worker is asked once; a change of the deck asks for both files at once; 
 of the results gives another key, so nobody downloads yesterday's numbers."""
 
 import datetime
+from io import BytesIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task_backends
+from PIL import Image
 
 from surveys.answering import reopen_response, submit_response
 from surveys.deck import files
-from surveys.deck.saved import full_context
-from surveys.deck.services import create_deck, set_hidden
-from surveys.models import Answer, DeckFile, Survey
+from surveys.deck.saved import full_context, shown_slides
+from surveys.deck.services import add_slide, create_deck, set_hidden, update_slide
+from surveys.models import Answer, DeckFile, Slide, Survey
 
 from .results_data import build_survey
 
@@ -106,3 +110,35 @@ def test_a_reopened_or_submitted_response_asks_the_worker_for_both_files_again(
         "pdf",
         "pptx",
     }
+
+
+def _png(name: str, colour) -> SimpleUploadedFile:
+    out = BytesIO()
+    Image.new("RGB", (40, 30), colour).save(out, "PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
+
+
+def test_an_own_slides_replaced_image_gives_another_file(municipality):
+    """The image's URL stays the same when it is replaced: its stored name is in the key."""
+    survey, _questions, _centres = build_survey(municipality, 3)
+    deck = create_deck(survey=survey, results=full_context(survey)["results"], now=timezone.now())
+    slide = add_slide(
+        deck=deck,
+        kind=Slide.Kind.OWN,
+        now=timezone.now(),
+        title="Bilder fra året",
+        body="",
+        image=_png("sommer.png", (200, 40, 40)),
+        image_alt="Sommerfest",
+    )
+
+    def key():
+        context = full_context(survey)
+        context["footer"] = files.footer(survey)
+        context["slides"] = shown_slides(survey, context)
+        return files.content_key(context)
+
+    before = key()
+    assert key() == before  # the same deck, the same file
+    update_slide(slide=slide, now=timezone.now(), image=_png("host.png", (40, 40, 200)))
+    assert key() != before

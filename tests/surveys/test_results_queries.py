@@ -41,3 +41,19 @@ def test_the_dossier_costs_a_fixed_number_of_queries(client_for, coordinator, mu
     few = _queries(client_for(coordinator), url)
     build_survey(municipality, 100, round=2024)
     assert _queries(client_for(coordinator), url) == few <= 20
+
+
+def test_a_deck_download_made_beforehand_costs_the_same_queries_for_3_and_12_centres(
+    client_for, coordinator, municipality
+):
+    """The first download after the worker made the file: the deck's data, its saved
+    rows once (not again for the key) and the stored file."""
+    client = client_for(coordinator)
+    counts = []
+    for size, year in ((3, 2025), (12, 2024)):
+        survey, _questions, _centres = build_survey(municipality, size, round=year)
+        url = reverse("surveys:deck_pptx", args=[survey.pk])
+        assert client.get(url).status_code == 200  # made now (the immediate backend)
+        counts.append(_queries(client, url))
+    assert counts[0] == counts[1]
+    assert counts[1] <= 12, counts
