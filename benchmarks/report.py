@@ -6,6 +6,10 @@ from .peer import peer_lines, peer_rows
 READ_RATIO, FORM_RATIO = 1 / 5, 1 / 10
 TARGET_FACTOR = 1.6  # two instances against one, on the same page
 MAX_QUERIES, MAX_SUBMIT_QUERIES, MAX_EXPORT_QUERIES = 15, 10, 10
+# The deck reads two rounds' results (for the comparison slides), the meeting and the
+# centres' profiles: the suite holds the deck page to 20
+# (tests/surveys/test_results_queries.py), and the report its downloads.
+MAX_DECK_QUERIES = 20
 EXPORT_MS = {
     "export CSV (round)": 1000,
     "export XLSX (round)": 1000,
@@ -309,7 +313,13 @@ def render(*, counts, loads, size, settings) -> str:
         # download since the last change, the figure each target names.
         first_ms = timing.get("first_ms", timing["ms"])
         limit_ms = EXPORT_MS.get(row["name"])
-        limit_q = MAX_EXPORT_QUERIES if row["name"].startswith("export") else MAX_QUERIES
+        limit_q = (
+            MAX_EXPORT_QUERIES
+            if row["name"].startswith("export")
+            else MAX_DECK_QUERIES
+            if row["name"].startswith("deck")
+            else MAX_QUERIES
+        )
         ok = (
             other.get("queries") == row["queries"]
             and row["queries"] <= limit_q
@@ -341,7 +351,8 @@ def render(*, counts, loads, size, settings) -> str:
         lines.append("Every target was met in this run.")
     lines += [
         "",
-        "- Every page's query count is fixed (≤ 15) and the same at 1/10 and full size.",
+        "- Every page's query count is fixed (≤ 15; the deck's downloads ≤ 20, as the "
+        "suite holds the deck) and the same at 1/10 and full size.",
         "- Read pages serve at least 1/5 of the trivial view's requests per second; the "
         "30-question survey form and its submit at least 1/10.",
         "- A 30-question submit is one transaction with at most 10 queries.",
