@@ -42,7 +42,11 @@ FINDINGS = [
     "and kept in the database (DeckFile) under a hash of what they show, so a download "
     "on any app server finds them made; the step before the load made them as the worker "
     "does, and its times are given above the exports table. For 10 centres the PDF is "
-    "212 pages: WeasyPrint's layout is about 60 % of making it.",
+    "212 pages: WeasyPrint's layout is about 60 % of making it. A download reads the "
+    "deck's data to find the file's key: the saved rows once (the key takes the shown "
+    "slides' image names), the meeting with the survey and the profiles onto the centres "
+    "the results loaded, 23 → 20 queries; the rest are the two rounds' results for the "
+    "comparison slides, which the key needs.",
     "- **Checked:** the cached template loader is on (stated above for the measured "
     "process), persistent connections, static files from whitenoise's manifest, no "
     "worker recycled during a measured run (`GUNICORN_MAX_REQUESTS=0`).",
@@ -62,6 +66,24 @@ FINDINGS = [
     "(Jinja2) for the hot pages, or more cores: the pages scale with workers, while the "
     "trivial view is partly bound by wrk on the same cores, so the ratio is one "
     "machine's.",
+    "- **Where a page's time goes, measured on the slower machine of the 11:34 run** "
+    "(the privacy notice 5.1–6.6 ms there against 4.5 ms on the earlier one): Django's "
+    "ORM costs about 1 ms of Python per query before PostgreSQL answers (building and "
+    "compiling a plain `filter(pk=…)` 0.5 ms, running it and building the row 0.5 ms "
+    "more), so the survey form's lookup of the response and its centre (two queries, "
+    "1.2 ms in PostgreSQL) takes 4–5 ms, and pages of 9–14 queries spend 10–20 ms before "
+    "their templates. The survey form (28–36 ms) is its template 11–14 ms, loading the "
+    "survey, the response and the questions 8–11 ms, last year's answers 3–4 ms and the "
+    "session and user 2–3 ms; the agreement page (41 ms) is its template 13.5 ms (the "
+    "agreement's text 7 ms, of which the comment threads 5) and its 11 queries the rest. "
+    "Dropping the response query's joins of the survey and centre already loaded gained "
+    "nothing measurable against the machine's noise (±20 % between runs) and was left "
+    "out.",
+    "- **Against the reference survey app:** its form does 67 queries to our 8 and its "
+    "submit many more, so on its own trivial view it reaches 1/91 and 1/100; ours reach "
+    "1/28–1/34 and 1/20–1/21, 2.7–3.3 and 4.8–5 times its ratios. The 5 times asked for "
+    "needs the form at 1/18: about 15 ms less per request, more than the queries or the "
+    "template alone cost.",
     "- **Two instances against one on 2 cores:** one instance's 5 workers already keep "
     "both cores busy, with PostgreSQL, nginx and wrk on the same cores, so a second "
     "instance adds processes, not CPU: the factor is about 1 (a little under, for "
