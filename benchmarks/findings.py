@@ -79,11 +79,11 @@ FINDINGS = [
     "Dropping the response query's joins of the survey and centre already loaded gained "
     "nothing measurable against the machine's noise (±20 % between runs) and was left "
     "out.",
-    "- **Against the reference survey app:** its form does 67 queries to our 8 and its "
-    "submit many more, so on its own trivial view it reaches 1/91 and 1/100; ours reach "
-    "1/28–1/34 and 1/20–1/21, 2.7–3.3 and 4.8–5 times its ratios. The 5 times asked for "
-    "needs the form at 1/18: about 15 ms less per request, more than the queries or the "
-    "template alone cost.",
+    "- **Against the reference survey app:** its form sends 67 queries to our 8, so on "
+    "its own trivial view it reaches 1/91, its submit 1/100. In the three runs of "
+    "3 December ours reached 1/27–1/34 (the form) and 1/20.5–1/26 (the submit), 2.7–3.4 "
+    "and 3.8–4.9 times its ratios. The 5 times asked for needs the form at 1/18: about "
+    "15 ms less per request in-process, more than its queries or its template alone cost.",
     "- **Two instances against one on 2 cores:** one instance's 5 workers already keep "
     "both cores busy, with PostgreSQL, nginx and wrk on the same cores, so a second "
     "instance adds processes, not CPU: the factor is about 1 (a little under, for "

@@ -257,8 +257,8 @@ def render(*, counts, loads, size, settings) -> str:
     )
     posts = {
         "save draft (autosave)": loads.get("autosave"),
-        "submit: answers + confirmation": loads.get("submit"),
-        "submit: confirm (send inn)": loads.get("submit"),
+        "submit: answers + confirmation": submit,
+        "submit: confirm (send inn)": submit,
     }
     for row in full:
         if row.get("method") != "POST":

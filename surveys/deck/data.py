@@ -38,9 +38,8 @@ def deck_context(survey: Survey) -> dict:
     elif survey.meeting_id:
         meeting = Meeting.objects.prefetch_related("agenda_items").get(pk=survey.meeting_id)
     # The results loaded the centres with their responses: their profiles only.
-    profiles = {centre.pk: centre for centre in results.centres}
     prefetch_related_objects(
-        list(profiles.values()),
+        results.centres,
         "target_groups",
         "partners",
         Prefetch("goal_periods", queryset=GoalPeriod.objects.prefetch_related("goals")),
@@ -48,7 +47,7 @@ def deck_context(survey: Survey) -> dict:
     discussed = [r for r in results.questions if r.kind in DISCUSSED_KINDS]
     centres = [
         CentreSlides(
-            profiles[centre.pk],
+            centre,
             [
                 (
                     result,
