@@ -313,13 +313,8 @@ def render(*, counts, loads, size, settings) -> str:
         # download since the last change, the figure each target names.
         first_ms = timing.get("first_ms", timing["ms"])
         limit_ms = EXPORT_MS.get(row["name"])
-        limit_q = (
-            MAX_EXPORT_QUERIES
-            if row["name"].startswith("export")
-            else MAX_DECK_QUERIES
-            if row["name"].startswith("deck")
-            else MAX_QUERIES
-        )
+        ceilings = {"export": MAX_EXPORT_QUERIES, "deck": MAX_DECK_QUERIES}
+        limit_q = ceilings.get(row["name"].split(" ", 1)[0], MAX_QUERIES)
         ok = (
             other.get("queries") == row["queries"]
             and row["queries"] <= limit_q
