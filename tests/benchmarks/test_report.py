@@ -7,6 +7,7 @@ from pathlib import Path
 
 from benchmarks import report
 from benchmarks.load import Load
+from benchmarks.peer import peer_lines, peer_rows
 
 GUNICORN_CONF = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
@@ -69,8 +70,6 @@ def test_gunicorn_recycles_workers_unless_the_benchmark_turns_it_off(monkeypatch
 
 
 def test_the_form_and_the_submit_are_set_against_the_reference_apps_ratios():
-    from benchmarks.peer import peer_lines, peer_rows
-
     rows = peer_rows(forms={"Storby": 1 / 30, "Mellomby": 1 / 15}, submit=0)
     lines = peer_lines(rows)
     [storby] = [line for line in lines if line.startswith("| survey form (Storby")]
